@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PushDesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pushdesk", targets: ["pushdesk"]),
+        .executable(name: "pushdesk-bench", targets: ["pushdesk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
+        .target(name: "Domain"),
+        .target(name: "XummPlatform", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "XRPLTx", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: []),
+        .target(name: "Store", dependencies: [
+            "XummPlatform", "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "WebhookInbox", dependencies: [
+            "XummPlatform", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "XummSimulator", dependencies: [
+            "XummPlatform",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ConsoleCore", dependencies: ["XRPLTx", "Domain"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "ConsoleCore"]),
+        .target(name: "Runtime", dependencies: [
+            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "CQRencode",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "pushdesk", dependencies: [
+            "Runtime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "pushdesk-bench", dependencies: ["Runtime"]),
+        .testTarget(name: "XummPlatformTests", dependencies: ["XummPlatform", "XummSimulator"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "WebhookInbox"]),
+        .testTarget(name: "XummSimulatorTests", dependencies: ["XummSimulator", "XummPlatform"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+    ]
+)

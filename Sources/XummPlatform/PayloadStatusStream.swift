@@ -1,0 +1,175 @@
+import Foundation
+import Logging
+import NIOCore
+import WSClient
+
+/// What a status stream reports, in order; the last element is always `.final`.
+public enum StatusStreamEvent: Sendable, Equatable {
+    /// The websocket is open (attempt 1 is the first connection).
+    case connected(attempt: Int)
+    /// A message from the platform (pongs are not reported).
+    case message(StatusMessage)
+    /// The socket dropped or went silent; a reconnect follows.
+    case disconnected(reason: String)
+    /// The payload as fetched after a reconnect (the server does not replay what was missed).
+    case caughtUp(XummPayload)
+    /// The authoritative end state, from `GET /payload/{uuid}`.
+    case final(PayloadFinalState)
+    /// No final state could be fetched: the stream gave up.
+    case failed(String)
+}
+
+/// Follows one payload's status websocket until it resolves: keepalive pings, silence detection,
+/// bounded reconnects with a catch-up GET after each, and a final GET for the authoritative result.
+public struct PayloadStatusStream: Sendable {
+    public struct Settings: Sendable {
+        /// How often `{"ping":true}` is sent.
+        public var pingInterval: Duration = .seconds(3)
+        /// Silence after which the socket is treated as dead.
+        public var silenceTimeout: Duration = .seconds(10)
+        /// Reconnects before giving up.
+        public var maxReconnects: Int = 8
+        /// First backoff; doubles up to `maxBackoff`.
+        public var initialBackoff: Duration = .milliseconds(250)
+        public var maxBackoff: Duration = .seconds(5)
+        public init() {}
+    }
+
+    public let uuid: String
+    public let websocketURL: String
+    private let client: XummClient
+    private let settings: Settings
+
+    public init(client: XummClient, uuid: String, websocketURL: String, settings: Settings = Settings()) {
+        self.client = client; self.uuid = uuid; self.websocketURL = websocketURL; self.settings = settings
+    }
+
+    /// The events. Cancelling the consuming task (or dropping the stream) stops the socket.
+    public func events() -> AsyncStream<StatusStreamEvent> {
+        AsyncStream { continuation in
+            let task = Task { await run(continuation) }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Runs to the end and returns the final state (convenience for headless use).
+    public func finalState() async -> StatusStreamEvent {
+        var last = StatusStreamEvent.failed("cancelled")
+        for await e in events() { last = e }
+        return last
+    }
+
+    private enum SessionEnd: Sendable { case terminal, dropped(String) }
+
+    private func run(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
+        var attempt = 0
+        var backoff = settings.initialBackoff
+        while !Task.isCancelled {
+            attempt += 1
+            if attempt > 1 {
+                // Catch up: whatever happened while disconnected is only visible through GET.
+                if let p = try? await client.payload(uuid: uuid) {
+                    let state = PayloadFinalState(payload: p)
+                    if state.outcome != .pending { out.yield(.final(state)); out.finish(); return }
+                    out.yield(.caughtUp(p))
+                }
+            }
+            let end = await session(attempt: attempt, out)
+            if Task.isCancelled { break }
+            switch end {
+            case .terminal:
+                await finish(out)
+                return
+            case .dropped(let reason):
+                out.yield(.disconnected(reason: reason))
+                if attempt > settings.maxReconnects {
+                    await finish(out)
+                    return
+                }
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, settings.maxBackoff)
+            }
+        }
+        out.finish()
+    }
+
+    /// Final GET with a few retries.
+    private func finish(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
+        var lastError = "unknown"
+        for i in 0..<5 {
+            if Task.isCancelled { break }
+            do {
+                let p = try await client.payload(uuid: uuid)
+                out.yield(.final(PayloadFinalState(payload: p)))
+                out.finish()
+                return
+            } catch {
+                lastError = "\(error)"
+                try? await Task.sleep(for: .milliseconds(200 * (i + 1)))
+            }
+        }
+        out.yield(.failed("could not fetch the final state: \(lastError)"))
+        out.finish()
+    }
+
+    private func session(attempt: Int, _ out: AsyncStream<StatusStreamEvent>.Continuation) async -> SessionEnd {
+        let outcome = Locked<SessionEnd?>(nil)
+        let lastHeard = Locked(ContinuousClock.now)
+        var config = WebSocketClientConfiguration()
+        config.autoPing = .disabled
+        if let host = URLComponents(string: websocketURL)?.host, host.first?.isNumber == false { config.sniHostname = host }
+        var logger = Logger(label: "pushdesk.status")
+        logger.logLevel = .critical
+        let settings = self.settings
+        do {
+            try await WebSocketClient.connect(url: websocketURL, configuration: config, logger: logger) { inbound, outbound, _ in
+                out.yield(.connected(attempt: attempt))
+                lastHeard.withLock { $0 = .now }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: settings.pingInterval)
+                            try await outbound.write(.text(#"{"ping":true}"#))
+                        }
+                    }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: .milliseconds(250))
+                            let silent = ContinuousClock.now - lastHeard.withLock { $0 }
+                            if silent > settings.silenceTimeout {
+                                outcome.withLock { $0 = $0 ?? .dropped("no message for \(silent.components.seconds) s") }
+                                throw CancellationError()
+                            }
+                        }
+                    }
+                    group.addTask {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            lastHeard.withLock { $0 = .now }
+                            guard case .text(let text) = message else { continue }
+                            let decoded = StatusMessage.decode(text)
+                            if decoded == .pong { continue }
+                            out.yield(.message(decoded))
+                            switch decoded {
+                            case .resolved, .expired:
+                                // The server keeps the socket open after `expired`: stop reading ourselves.
+                                outcome.withLock { $0 = .terminal }
+                                return
+                            case .expiresIn(let n) where n < 0:
+                                outcome.withLock { $0 = .terminal }
+                                return
+                            default: continue
+                            }
+                        }
+                        outcome.withLock { $0 = $0 ?? .dropped("socket closed") }
+                    }
+                    _ = try await group.next()
+                    group.cancelAll()
+                }
+                try? await outbound.close(.normalClosure, reason: nil)
+            }
+        } catch {
+            outcome.withLock { $0 = $0 ?? .dropped(XummClient.describeTransport(error)) }
+        }
+        return outcome.withLock { $0 } ?? .dropped("socket closed")
+    }
+}
