@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `pushdesk`: the operator's console for Xumm/Xaman sign requests.
+@main
+struct PushDeskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pushdesk",
+        abstract: "Push XRPL sign requests to Xumm/Xaman users and watch them live.",
+        subcommands: [PingCommand.self, TxCommand.self],
+        defaultSubcommand: nil)
+}
