@@ -60,7 +60,7 @@ let package = Package(
             "Runtime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "pushdesk-bench", dependencies: ["Runtime"]),
+        .executableTarget(name: "pushdesk-bench", dependencies: ["Runtime", "ConsoleCore", "XRPLTx", "Domain"]),
         .testTarget(name: "XummPlatformTests", dependencies: ["XummPlatform", "XummSimulator"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),

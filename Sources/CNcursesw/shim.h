@@ -22,4 +22,15 @@ static inline attr_t pd_a_normal(void) { return A_NORMAL; }
 static inline int pd_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int pd_key_resize(void) { return KEY_RESIZE; }
 static inline void pd_set_escdelay(int ms) { set_escdelay(ms); }
+#include <stdio.h>
+#include <unistd.h>
+#include <signal.h>
+
+static inline FILE *pd_stdout(void) { return stdout; }
+static inline FILE *pd_stdin(void) { return stdin; }
+static inline int pd_wattr_set(WINDOW *w, attr_t a, int pair) { return wattr_set(w, a, (short)pair, NULL); }
+static inline int pd_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
+/* Writes raw bytes to the terminal (bracketed paste on/off); async-signal-safe. */
+static inline void pd_write_stdout(const char *s, int n) { ssize_t r = write(1, s, (size_t)n); (void)r; }
 #endif

@@ -1,9 +1,10 @@
 // pushdesk-bench: the figures the issues name. Run in release:
-//   swift run -c release pushdesk-bench [tx|all]
+//   swift run -c release pushdesk-bench [tx|console|all]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 switch which {
 case "tx": TxBench.run()
-case "all": TxBench.run()
+case "console": ConsoleBench.run()
+case "all": TxBench.run(); ConsoleBench.run()
 default:
-    print("usage: pushdesk-bench [tx|all]")
+    print("usage: pushdesk-bench [tx|console|all]")
 }

@@ -1,0 +1,107 @@
+import Foundation
+import Domain
+
+/// The Detail pane: the selected payload's timeline, result fields, and the QR fallback when not pushed.
+enum DetailView {
+    /// One line of the detail text: segments with styles.
+    typealias Line = [(String, Style)]
+
+    static func draw(_ state: ConsoleState, _ rect: Rect, _ buf: inout Buffer) {
+        let focused = state.focus == .detail
+        guard let p = state.selectedPayload else {
+            Draw.box(&buf, rect, title: "4 Detail", focused: focused)
+            buf.put("select a payload in Payloads (3)", x: rect.inner.x + 1, y: rect.inner.y, style: .dim, maxWidth: rect.inner.width - 1)
+            return
+        }
+        Draw.box(&buf, rect, title: "4 Detail", focused: focused, badge: p.stateLabel.uppercased())
+        let inner = rect.inner
+        guard inner.height > 0, inner.width > 4 else { return }
+        let lines = content(state, p, width: inner.width)
+        let scroll = max(0, min(state.detailScroll, max(0, lines.count - inner.height)))
+        for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+            var x = inner.x
+            for (text, style) in line {
+                x += buf.put(text, x: x, y: inner.y + i, style: style, maxWidth: inner.x + inner.width - x)
+            }
+        }
+    }
+
+    static func content(_ state: ConsoleState, _ p: PayloadRecord, width: Int) -> [Line] {
+        let label = { (s: String) -> (String, Style) in (Draw.pad(s, 11), Style.bold) }
+        var out: [Line] = []
+        out.append([label("uuid"), (p.uuid, .plain)])
+        out.append([label("user"), (p.userName ?? "—", .plain), (p.userToken.map { "  " + Shorten.middle($0, keep: 4) } ?? "", .dim)])
+        out.append([label("type"), (p.transactionType, Style(fg: .accent)),
+                    ("   expire ", .dim), (p.expireMinutes.map { "\($0) min" } ?? "default", .plain)])
+        if let instruction = p.instruction { out.append([label("instruction"), (instruction, .plain)]) }
+        out.append([label("state"), (p.stateLabel, Style(fg: p.badgeTone, bold: true))])
+        out.append([])
+        out.append([("Timeline", Style(fg: .accent, bold: true))])
+        var events = p.events
+        if !events.contains(where: { $0.kind == .created }) { events.insert(PayloadEvent(at: p.created, kind: .created), at: 0) }
+        for e in events {
+            let tone: Tone? = switch e.kind {
+            case .signed: .fresh
+            case .rejected, .expired, .error: .expired
+            case .notPushed: .expiring
+            case .cancelled: .revoked
+            default: nil
+            }
+            out.append([("  " + Draw.clock(e.at, offset: state.utcOffsetSeconds) + "  ", .dim),
+                        (Draw.pad(e.kind.rawValue.replacingOccurrences(of: "_", with: " "), 14), Style(fg: tone, bold: tone != nil)),
+                        (e.detail ?? "", .plain)])
+        }
+        if let r = p.result {
+            out.append([])
+            out.append([("Result", Style(fg: .accent, bold: true))])
+            out.append([label("  outcome"), (r.outcome.rawValue, Style(fg: r.outcome == .signed ? .fresh : .expired, bold: true))])
+            if let txid = r.txid { out.append([label("  txid"), (txid, .plain)]) }
+            if let d = r.dispatchedResult {
+                out.append([label("  dispatched"), (d, Style(fg: d == "tesSUCCESS" ? .fresh : .expired)), (r.dispatchedNodeType.map { "  (\($0))" } ?? "", .dim)])
+            }
+            if let network = r.network {
+                let mainnet = network.uppercased() == "MAINNET"
+                out.append([label("  network"), (network, mainnet ? .plain : Style(fg: .expiring, bold: true, reverse: true)),
+                            (mainnet ? "" : "  ⚠ not MAINNET", Style(fg: .expiring, bold: true))])
+            }
+            if let signer = r.signerAccount { out.append([label("  signer"), (signer, .plain)]) }
+        }
+        if p.pushed == false {
+            out.append([])
+            out.append([("not pushed — token expired or revoked", Style(fg: .expiring, bold: true))])
+            out.append([label("deep link"), (p.deepLink ?? "(waiting for the platform)", Style(underline: true))])
+            if let modules = state.qrCodes[p.uuid] {
+                out.append(contentsOf: qrLines(modules).map { [("  " + $0, Style.plain)] })
+            } else if p.deepLink != nil {
+                out.append([("  QR code pending…", .dim)])
+            }
+        }
+        return out
+    }
+
+    /// Half-block rendering, two modules per cell, light modules drawn (reads correctly on dark and
+    /// light terminals with a 2-module quiet zone).
+    static func qrLines(_ modules: [[Bool]]) -> [String] {
+        let n = modules.count
+        guard n > 0 else { return [] }
+        let quiet = 2
+        let size = n + quiet * 2
+        func light(_ r: Int, _ c: Int) -> Bool {
+            let rr = r - quiet, cc = c - quiet
+            guard rr >= 0, rr < n, cc >= 0, cc < modules[rr].count else { return true }
+            return !modules[rr][cc]
+        }
+        var lines: [String] = []
+        var r = 0
+        while r < size {
+            var line = ""
+            for c in 0..<size {
+                let top = light(r, c), bottom = r + 1 < size ? light(r + 1, c) : false
+                line.append(top && bottom ? "█" : top ? "▀" : bottom ? "▄" : " ")
+            }
+            lines.append(line)
+            r += 2
+        }
+        return lines
+    }
+}

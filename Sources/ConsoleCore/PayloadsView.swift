@@ -1,0 +1,38 @@
+import Domain
+
+/// The Payloads pane: newest first, with user, type, state badge and age.
+enum PayloadsView {
+    static func draw(_ state: ConsoleState, _ rect: Rect, _ buf: inout Buffer) {
+        let focused = state.focus == .payloads
+        let open = state.payloads.filter { !$0.isFinal }.count
+        Draw.box(&buf, rect, title: "3 Payloads \(state.payloads.count)", focused: focused, badge: open > 0 ? "\(open) live" : nil)
+        let inner = rect.inner
+        guard inner.height > 0, inner.width > 0 else { return }
+        let ageW = 5, typeW = 14, stateW = 11
+        let userW = max(4, inner.width - ageW - typeW - stateW - 4)
+        let header = " " + Draw.right("AGE", ageW) + " " + Draw.pad("USER", userW) + " " + Draw.pad("TYPE", typeW) + " " + Draw.pad("STATE", stateW)
+        buf.put(header, x: inner.x, y: inner.y, style: Style(bold: true, underline: true), maxWidth: inner.width)
+        if state.payloads.isEmpty {
+            buf.put("no payloads yet — compose a txjson and press p", x: inner.x + 2, y: inner.y + 1, style: .dim, maxWidth: inner.width - 2)
+            return
+        }
+        let rows = inner.height - 1
+        let scroll = ConsoleCore.scrolled(cursor: state.payloadCursor, scroll: state.payloadScroll, rows: rows, count: state.payloads.count)
+        for i in 0..<rows {
+            let index = scroll + i
+            guard index < state.payloads.count else { break }
+            let p = state.payloads[index]
+            let y = inner.y + 1 + i
+            var x = inner.x
+            x += buf.put(" " + Draw.right(Shorten.duration(state.now.timeIntervalSince(p.created)), ageW) + " ", x: x, y: y)
+            x += buf.put(Draw.pad(p.userName ?? p.userToken.map { Shorten.middle($0, keep: 4) } ?? "(QR only)", userW) + " ", x: x, y: y)
+            x += buf.put(Draw.pad(p.transactionType, typeW) + " ", x: x, y: y)
+            buf.put(Draw.pad(p.stateLabel, stateW), x: x, y: y, style: Style(fg: p.badgeTone, bold: p.isFinal || p.pushed == false))
+            if index == state.payloadCursor {
+                buf.restyle(x: inner.x, y: y, width: inner.width) { s in
+                    if focused { s.reverse = true; s.bold = true } else { s.underline = true }
+                }
+            }
+        }
+    }
+}

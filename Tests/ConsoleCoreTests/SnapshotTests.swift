@@ -1,0 +1,101 @@
+import ConsoleCore
+import Domain
+import Foundation
+import Testing
+
+@Suite struct SnapshotTests {
+    /// 100,000 users, built once.
+    static let many: ConsoleState = Fixtures.state(users: 100_000)
+
+    static func view(_ s: ConsoleState, _ w: Int, _ h: Int) -> Buffer {
+        var s = s
+        Fixtures.send(&s, .resize(width: w, height: h))
+        return ConsoleCore.view(s, width: w, height: h)
+    }
+
+    @Test(arguments: [(120, 35), (200, 50), (60, 15)])
+    func zeroUsers(_ size: (Int, Int)) {
+        let s = Fixtures.state(users: 0)
+        Snapshot.assert(Self.view(s, size.0, size.1), named: "zero-users-\(size.0)x\(size.1)")
+    }
+
+    @Test(arguments: [(120, 35), (200, 50), (60, 15), (80, 24)])
+    func handful(_ size: (Int, Int)) {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char("j"), .enter, .char(" "), .char("j"), .char("j"))
+        Fixtures.command(&s, "template payment")
+        Fixtures.keys(&s, .char("1"))
+        Snapshot.assert(Self.view(s, size.0, size.1), named: "handful-\(size.0)x\(size.1)")
+    }
+
+    @Test(arguments: [(120, 35), (200, 50), (60, 15)])
+    func hundredThousand(_ size: (Int, Int)) {
+        var s = Self.many
+        Fixtures.keys(&s, .char("/")); Fixtures.type(&s, "gra"); Fixtures.keys(&s, .enter, .pageDown)
+        Snapshot.assert(Self.view(s, size.0, size.1), named: "100k-\(size.0)x\(size.1)")
+    }
+
+    @Test func helpOverlay() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char("?"))
+        Snapshot.assert(Self.view(s, 120, 35), named: "help-120x35")
+    }
+
+    @Test func confirmDialog() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char(" "), .char(" "), .char(" "))
+        Fixtures.command(&s, "template trustline")
+        Fixtures.command(&s, "instruction Open the USD line please")
+        let tokens = s.pushTargets
+        Fixtures.keys(&s, .char("p"))
+        Fixtures.send(&s, .tokensVerified([tokens[0]: true, tokens[1]: false]))
+        Snapshot.assert(Self.view(s, 120, 35), named: "confirm-120x35")
+    }
+
+    @Test func findingsInEditor() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char("2"), .char("i"))
+        Fixtures.keys(&s, .paste("{\n  \"Transaction\": \"Payment\",\n  \"Amount\": \"-5\",\n  \"Fee\": \"123456789\"\n}"))
+        Snapshot.assert(Self.view(s, 120, 35), named: "findings-120x35")
+    }
+
+    @Test func detailNotPushedWithQRAndLog() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.send(&s, .qrReady(uuid: "b7c2d9e4-5f60-4a1b-8c3d-2e9f0a1b2c3d", modules: SampleData.qrModules()))
+        for i in 0..<6 {
+            Fixtures.send(&s, .requestLogged(RequestLogEntry(method: i % 2 == 0 ? "POST" : "GET", path: "/api/v1/platform/payload",
+                                                             status: i == 5 ? 429 : 200, latencyMs: 40 + Double(i), rateLimitRemaining: 29 - i,
+                                                             at: Fixtures.now + Double(i), error: i == 5 ? "rate limited \u{1B}[2J" : nil)))
+        }
+        Fixtures.keys(&s, .char("3"), .char("j"), .enter, .char("L"))
+        Snapshot.assert(Self.view(s, 200, 50), named: "detail-notpushed-log-200x50")
+    }
+
+    @Test func signedOnTestnetDetail() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char("3"), .char("G"), .enter)
+        Snapshot.assert(Self.view(s, 120, 35), named: "detail-signed-120x35")
+    }
+
+    @Test func noColor() {
+        var s = Fixtures.state(users: 8, noColor: true)
+        Fixtures.keys(&s, .char("j"), .enter, .char(" "))
+        let mono = Self.view(s, 120, 35)
+        Snapshot.assert(mono, named: "nocolor-120x35")
+        var c = Fixtures.state(users: 8, noColor: false)
+        Fixtures.keys(&c, .char("j"), .enter, .char(" "))
+        let color = Self.view(c, 120, 35)
+        #expect(mono.text() == color.text())
+        #expect(!mono.styleText().contains("fg="))
+        #expect(color.styleText().contains("fg=expired"))
+        #expect(mono.styleText().contains("rev,"), "the selection is still marked by reverse")
+    }
+
+    @Test func templatePicker() {
+        var s = Fixtures.state(users: 8)
+        Fixtures.keys(&s, .char("2"), .char("t"), .char("j"))
+        Snapshot.assert(Self.view(s, 120, 35), named: "templates-120x35")
+        Fixtures.keys(&s, .enter)
+        #expect(s.editor.text.contains("TrustSet"))
+    }
+}
