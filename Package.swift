@@ -49,6 +49,7 @@ let package = Package(
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ConsoleCore", dependencies: ["XRPLTx", "Domain"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "ConsoleCore"]),
@@ -59,14 +60,31 @@ let package = Package(
         .executableTarget(name: "pushdesk", dependencies: [
             "Runtime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: ["Runtime", "ConsoleCore", "XRPLTx", "Domain"]),
-        .testTarget(name: "XummPlatformTests", dependencies: ["XummPlatform", "XummSimulator"]),
+        .target(name: "SimulatorTestSupport", dependencies: [
+            "XummSimulator", "XummPlatform",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], path: "Tests/SimulatorTestSupport"),
+        .testTarget(name: "XummPlatformTests", dependencies: [
+            "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "WebhookInbox"]),
-        .testTarget(name: "XummSimulatorTests", dependencies: ["XummSimulator", "XummPlatform"]),
+        .testTarget(name: "XummSimulatorTests", dependencies: [
+            "XummSimulator", "XummPlatform", "SimulatorTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "RuntimeTests", dependencies: [
+            "Runtime", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
     ]
 )

@@ -48,7 +48,7 @@ public enum ConsoleCore {
             state.rateLimitLimit = limit ?? state.rateLimitLimit
             state.rateLimitRemaining = remaining
         case .inboxStatus(let address, let deliveries):
-            state.inboxAddress = address
+            if let address { state.inboxAddress = address }
             state.inboxDeliveries = deliveries
         case .tokensVerified(let result):
             if case .confirmPush(var confirm)? = state.overlay {

@@ -38,7 +38,7 @@ public struct TokenAge: Sendable, Equatable {
         timeLeft = expiry.map { $0.timeIntervalSince(now) }
         if let left = timeLeft, left <= 0 {
             state = .expired
-        } else if user.verifiedActive == false {
+        } else if user.verifiedActive == false, !TokenAge.signedAfterVerification(user) {
             state = .revoked
         } else if let left = timeLeft, left < expiringWindow {
             state = .expiring
@@ -62,5 +62,12 @@ public struct TokenAge: Sendable, Equatable {
         case let (nil, derived?): return derived
         case (nil, nil): return nil
         }
+    }
+
+    /// A signature newer than the last verification supersedes its `active: false` (the user signed
+    /// again, so the token is live again).
+    static func signedAfterVerification(_ user: KnownUser) -> Bool {
+        guard let signed = user.lastSigned, let verified = user.verifiedAt else { return false }
+        return signed > verified
     }
 }

@@ -6,6 +6,6 @@ struct PushDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pushdesk",
         abstract: "Push XRPL sign requests to Xumm/Xaman users and watch them live.",
-        subcommands: [PingCommand.self, TxCommand.self],
-        defaultSubcommand: nil)
+        subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, PingCommand.self, TxCommand.self],
+        defaultSubcommand: ConsoleCommand.self)
 }

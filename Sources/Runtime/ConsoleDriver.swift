@@ -1,0 +1,228 @@
+import ConsoleCore
+import Domain
+import Foundation
+import Terminal
+import XRPLTx
+import XummPlatform
+
+/// Owns the console's state: applies every `Msg` in arrival order through `ConsoleCore.update`,
+/// interprets the returned `Cmd`s with the real services, and hands frames to the terminal thread,
+/// at most one per `frameInterval`.
+public actor ConsoleDriver {
+    public private(set) var state: ConsoleState
+    private let services: ConsoleServices
+    private let mailbox: FrameMailbox
+    private let inbox: AsyncStream<Msg>.Continuation
+    private let messages: AsyncStream<Msg>
+    private var dirty = true
+    private var bulkTask: Task<Void, Never>?
+    private var followers: [String: Task<Void, Never>] = [:]
+    private var lastFrame = ContinuousClock.now - .seconds(1)
+    private var frameScheduled = false
+    /// Called after each drawn frame with the time it was posted (for the loop benchmark).
+    private let onFrame: (@Sendable (ContinuousClock.Instant) -> Void)?
+    public static let frameInterval: Duration = .milliseconds(16)
+
+    public init(state: ConsoleState, services: ConsoleServices, mailbox: FrameMailbox,
+                onFrame: (@Sendable (ContinuousClock.Instant) -> Void)? = nil) {
+        self.state = state
+        self.services = services
+        self.mailbox = mailbox
+        self.onFrame = onFrame
+        (messages, inbox) = AsyncStream.makeStream(of: Msg.self, bufferingPolicy: .unbounded)
+    }
+
+    /// Queues a message from any thread; messages are applied in the order they are sent.
+    public nonisolated func send(_ msg: Msg) { inbox.yield(msg) }
+
+    /// Processes messages until the console quits. Loads the initial data first.
+    public func run() async {
+        services.attach(send: { [inbox] msg in inbox.yield(msg) })
+        await start()
+        for await msg in messages {
+            apply(msg)
+            if state.quitRequested { break }
+        }
+        bulkTask?.cancel()
+        for t in followers.values { t.cancel() }
+        mailbox.stop()
+    }
+
+    /// Ends the message loop (e.g. on SIGTERM).
+    public nonisolated func finish() { inbox.yield(.key(.ctrl("c"))) }
+
+    private func start() async {
+        if let templates = try? services.templates() { send(.templatesLoaded(templates)) }
+        perform(.loadUsers)
+        let payloads = (try? services.push.store.payloads(limit: 500)) ?? []
+        send(.payloadsLoaded(payloads))
+        for p in payloads {
+            if p.pushed == false, let link = p.deepLink, let m = QRMatrix.encode(link) { send(.qrReady(uuid: p.uuid, modules: m)) }
+            if !p.isFinal { follow(p) } // re-attach payloads not yet final
+        }
+        if let address = services.inboxAddress { send(.inboxStatus(address: address, deliveries: services.inboxDeliveries())) }
+        Task { [inbox] in
+            while !Task.isCancelled {
+                inbox.yield(.tick(Date()))
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private func apply(_ msg: Msg) {
+        let cmds = ConsoleCore.update(&state, msg)
+        for cmd in cmds { perform(cmd) }
+        dirty = true
+        scheduleFrame()
+    }
+
+    // MARK: Frames
+
+    private func scheduleFrame() {
+        guard dirty, !frameScheduled else { return }
+        let wait = Self.frameInterval - (ContinuousClock.now - lastFrame)
+        if wait <= .zero {
+            drawNow()
+        } else {
+            frameScheduled = true
+            Task {
+                try? await Task.sleep(for: wait)
+                self.frameTimer()
+            }
+        }
+    }
+
+    private func frameTimer() {
+        frameScheduled = false
+        drawNow()
+    }
+
+    private func drawNow() {
+        guard dirty else { return }
+        dirty = false
+        lastFrame = .now
+        mailbox.post(ConsoleCore.view(state, width: state.width, height: state.height))
+        onFrame?(lastFrame)
+    }
+
+    // MARK: Commands
+
+    private func perform(_ cmd: Cmd) {
+        let send = self.inbox
+        let services = self.services
+        switch cmd {
+        case .loadUsers:
+            Task.detached {
+                do { send.yield(.usersLoaded(try services.push.store.allUsers())) }
+                catch { send.yield(.error("cannot load users: \(error)")) }
+            }
+        case .preflight(let tokens):
+            Task.detached {
+                do { send.yield(.tokensVerified(try await services.push.verify(tokens: tokens))) }
+                catch { send.yield(.error("token check failed: \(Self.describe(error)) — the push will still create the payload")) }
+            }
+        case .verifyTokens(let tokens):
+            Task.detached {
+                do {
+                    let result = try await services.push.verify(tokens: tokens)
+                    send.yield(.tokensVerified(result))
+                    send.yield(.usersLoaded(try services.push.store.allUsers()))
+                    let dead = result.values.filter { !$0 }.count
+                    send.yield(.notice("verified \(result.count) token(s): \(result.count - dead) active, \(dead) inactive"))
+                } catch { send.yield(.error("verify failed: \(Self.describe(error))")) }
+            }
+        case .push(let request):
+            startPush(request)
+        case .cancel(let uuid):
+            Task.detached {
+                do {
+                    let reason = try await services.push.cancel(uuid: uuid)
+                    if reason == .ok { send.yield(.notice("payload \(uuid.prefix(8)) cancelled")) }
+                    else { send.yield(.error("\(reason.rawValue): \(reason.explanation)")) }
+                } catch { send.yield(.error("cancel failed: \(Self.describe(error))")) }
+            }
+        case .openEditor(let text):
+            mailbox.perform { screen in
+                screen.suspend()
+                let edited = ExternalEditor.edit(text)
+                screen.resume()
+                send.yield(.editorFinished(edited))
+            }
+        case .stopBulk:
+            bulkTask?.cancel()
+        case .quit:
+            mailbox.stop()
+        }
+    }
+
+    /// One payload per token; paced by the rate limit; stoppable.
+    private func startPush(_ request: PushRequest) {
+        let services = self.services
+        let send = self.inbox
+        let users = state.users
+        bulkTask?.cancel()
+        bulkTask = Task.detached { [weak self] in
+            let isBulk = request.userTokens.count > 1
+            var progress = BulkProgress(done: 0, total: request.userTokens.count,
+                                        outcomes: Dictionary(uniqueKeysWithValues: request.userTokens.map { ($0, .pending) }))
+            if isBulk { send.yield(.bulkProgress(progress)) }
+            let tokens: [String?] = request.userTokens.isEmpty ? [nil] : request.userTokens
+            for token in tokens {
+                if Task.isCancelled {
+                    for t in request.userTokens where progress.outcomes[t] == .pending { progress.outcomes[t] = .skipped }
+                    break
+                }
+                await services.pacer.waitForSlot(rateLimit: services.push.client.rateLimit)
+                let spec = PushRequestSpec(txjsonText: request.txjsonText, userToken: token,
+                                           userName: token.flatMap { users.user(token: $0)?.name }, expireMinutes: request.expireMinutes,
+                                           instruction: request.instruction)
+                do {
+                    let record = try await services.push.create(spec)
+                    send.yield(.payloadUpserted(record))
+                    if let token, let user = try? services.push.store.user(token: token) { send.yield(.userUpdated(user)) }
+                    if record.pushed == false, let link = record.deepLink, let m = QRMatrix.encode(link) {
+                        send.yield(.qrReady(uuid: record.uuid, modules: m))
+                    }
+                    if !isBulk {
+                        send.yield(record.pushed == false
+                            ? .error("not pushed — token expired or revoked: show the QR / deep link \(record.deepLink ?? "")")
+                            : .notice("pushed ✓ \(record.transactionType) to \(spec.userName ?? "user")"))
+                    }
+                    if let token { progress.outcomes[token] = record.pushed == true ? .pushed : .notPushed }
+                    await self?.follow(record)
+                } catch {
+                    if let token { progress.outcomes[token] = .failed }
+                    send.yield(.error("push failed: \(Self.describe(error))"))
+                    if case XummError.rateLimited = error { await services.pacer.backOff() }
+                }
+                progress.done += 1
+                if isBulk { send.yield(.bulkProgress(progress)) }
+            }
+            progress.finished = true
+            if isBulk { send.yield(.bulkProgress(progress)) }
+        }
+    }
+
+    private func follow(_ record: PayloadRecord) {
+        guard followers[record.uuid] == nil, !record.isFinal else { return }
+        let services = self.services
+        let send = self.inbox
+        let uuid = record.uuid
+        followers[uuid] = Task.detached { [weak self] in
+            _ = await services.push.follow(record) { updated, renewed in
+                send.yield(.payloadUpserted(updated))
+                if let renewed { send.yield(.userUpdated(renewed)) }
+            }
+            await self?.followerDone(uuid)
+        }
+    }
+
+    private func followerDone(_ uuid: String) { followers[uuid] = nil }
+
+    /// An error as the operator reads it (platform code and reference included; never the secret).
+    static func describe(_ error: Error) -> String {
+        if let e = error as? XummError { return e.description }
+        if let e = error as? PushRefusal { return e.description }
+        return "\(error)"
+    }
+}

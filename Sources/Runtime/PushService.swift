@@ -1,0 +1,116 @@
+import Domain
+import Foundation
+import Store
+import XRPLTx
+import XummPlatform
+
+/// The operator's loop against the platform — create, follow, cancel, verify — with every step
+/// recorded in the store. Shared by the console and the headless `pushdesk push`.
+public struct PushService: Sendable {
+    public let client: XummClient
+    public let store: PushDeskStore
+    /// OS user recorded in the audit log.
+    public let operatorName: String
+
+    public init(client: XummClient, store: PushDeskStore, operatorName: String = PushService.currentOSUser()) {
+        self.client = client; self.store = store; self.operatorName = operatorName
+    }
+
+    public static func currentOSUser() -> String {
+        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "operator"
+    }
+
+    /// A fresh `custom_meta.identifier` (≤ 40 characters, unique per app): `pd-` + 32 hex.
+    public static func newIdentifier() -> String {
+        "pd-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+
+    // MARK: Verify
+
+    /// `POST /user-tokens` in batches of 50; records liveness in the store. Returns token → active.
+    public func verify(tokens: [String], at now: Date = Date()) async throws -> [String: Bool] {
+        var result: [String: Bool] = [:]
+        var index = 0
+        while index < tokens.count {
+            let batch = Array(tokens[index..<min(index + 50, tokens.count)])
+            index += batch.count
+            let statuses = try await client.verifyUserTokens(batch)
+            for s in statuses { result[s.userToken] = s.active }
+            // Tokens the platform dropped as malformed are not active either.
+            for t in batch where result[t] == nil { result[t] = false }
+            _ = try store.applyVerification(statuses, at: now)
+        }
+        return result
+    }
+
+    // MARK: Create
+
+    /// Validates, creates the payload exactly once (generated identifier), stores it and audits it.
+    public func create(_ spec: PushRequestSpec, at now: Date = Date()) async throws -> PayloadRecord {
+        let findings = TxValidator.validate(txjsonText: spec.txjsonText)
+        let errors = findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw PushRefusal.invalidTransaction(errors.map { "\($0.line):\($0.column) \($0.path.isEmpty ? "(root)" : $0.path): \($0.message)" })
+        }
+        if let e = spec.expireMinutes, e <= 0 { throw PushRefusal.invalidOption("expire must be a positive number of minutes") }
+        if let i = spec.instruction, i.count > 280 { throw PushRefusal.invalidOption("instruction is \(i.count) characters; the platform allows 280") }
+        let txjson = try TxJSON(text: spec.txjsonText)
+        let identifier = Self.newIdentifier()
+        let request = PayloadCreateRequest(
+            txjson: txjson, userToken: spec.userToken,
+            options: PayloadOptions(submit: true, expire: spec.expireMinutes),
+            customMeta: CustomMeta(identifier: identifier, instruction: spec.instruction))
+        let created = try await client.createPayload(request)
+        var record = PayloadRecord(
+            uuid: created.uuid, identifier: identifier, userToken: spec.userToken, userName: spec.userName,
+            transactionType: txjson.transactionType ?? "?", txjson: spec.txjsonText, expireMinutes: spec.expireMinutes,
+            instruction: spec.instruction, created: now, pushed: created.pushed, deepLink: created.next.always,
+            websocketURL: created.refs.websocketStatus, operatorName: operatorName)
+        record.events.append(PayloadEvent(at: now, kind: .created, detail: identifier))
+        if spec.userToken != nil {
+            record.events.append(PayloadEvent(at: now, kind: created.pushed ? .pushed : .notPushed,
+                                              detail: created.pushed ? nil : "token expired or revoked — use the deep link / QR"))
+        }
+        try store.savePayload(record)
+        try store.audit(action: "push", actor: operatorName,
+                        detail: "\(record.uuid) \(record.transactionType) to \(spec.userName ?? spec.userToken ?? "no user") pushed=\(created.pushed)", at: now)
+        return record
+    }
+
+    // MARK: Follow
+
+    /// Follows the payload's status stream to its end, saving each change and the final result; a
+    /// signed result renews the user's token in the store. `onChange` sees every new state of the record
+    /// and, after a signature, the renewed user.
+    public func follow(_ start: PayloadRecord, settings: PayloadStatusStream.Settings = .init(),
+                       clock: @escaping @Sendable () -> Date = Date.init,
+                       onChange: @escaping @Sendable (PayloadRecord, KnownUser?) async -> Void) async -> PayloadRecord {
+        var record = start
+        guard !record.isFinal, let ws = record.websocketURL else { return record }
+        let stream = PayloadStatusStream(client: client, uuid: record.uuid, websocketURL: ws, settings: settings)
+        for await event in stream.events() {
+            let before = record.events.count
+            let hadResult = record.result
+            guard PayloadProgress.apply(event, to: &record, at: clock()) else { continue }
+            for e in record.events[before...] { _ = try? store.appendEvent(uuid: record.uuid, e) }
+            var renewed: KnownUser?
+            if let result = record.result, result != hadResult {
+                _ = try? store.setResult(uuid: record.uuid, result)
+                if case .final(let state) = event {
+                    renewed = try? store.ingestPayloadResult(state, userToken: record.userToken, at: clock())
+                }
+            }
+            await onChange(record, renewed)
+        }
+        return record
+    }
+
+    // MARK: Cancel
+
+    /// `DELETE /payload/{uuid}`, audited; returns the platform's reason.
+    public func cancel(uuid: String, at now: Date = Date()) async throws -> CancelReason {
+        let answer = try await client.cancel(uuid: uuid)
+        try store.audit(action: "cancel", actor: operatorName, detail: "\(uuid) \(answer.result.reason.rawValue)", at: now)
+        return answer.result.reason
+    }
+}

@@ -1,0 +1,130 @@
+import Domain
+import Foundation
+import GRDB
+
+extension PushDeskStore {
+    static let payloadColumns = """
+        uuid, identifier, user_token, user_name, transaction_type, txjson, expire_minutes, instruction, created, pushed,
+        deep_link, websocket_url, operator_name, outcome, txid, dispatched_result, dispatched_node_type, network,
+        signer_account, issued_user_token, resolved_at
+        """
+
+    /// Inserts or updates a payload's fields and result, in one transaction. Events are written with
+    /// the payload's first save; later events go through ``appendEvent(uuid:_:)``. When the payload
+    /// becomes `pushed` to a known user, that user's push count goes up by one.
+    public func savePayload(_ p: PayloadRecord) throws {
+        try db.write { db in
+            let old = try Row.fetchOne(db, sql: "SELECT pushed FROM payload WHERE uuid = ?", arguments: [p.uuid])
+            let wasPushed: Bool = old.flatMap { $0[0] as Bool? } ?? false
+            try db.execute(sql: """
+                INSERT INTO payload (\(Self.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(uuid) DO UPDATE SET identifier = excluded.identifier, user_token = excluded.user_token,
+                    user_name = excluded.user_name, transaction_type = excluded.transaction_type, txjson = excluded.txjson,
+                    expire_minutes = excluded.expire_minutes, instruction = excluded.instruction, created = excluded.created,
+                    pushed = excluded.pushed, deep_link = excluded.deep_link, websocket_url = excluded.websocket_url,
+                    operator_name = excluded.operator_name, outcome = excluded.outcome, txid = excluded.txid,
+                    dispatched_result = excluded.dispatched_result, dispatched_node_type = excluded.dispatched_node_type,
+                    network = excluded.network, signer_account = excluded.signer_account,
+                    issued_user_token = excluded.issued_user_token, resolved_at = excluded.resolved_at
+                """, arguments: StatementArguments(Self.payloadArguments(p)))
+            if old == nil {
+                for e in p.events { try Self.insertEvent(db, uuid: p.uuid, e) }
+            }
+            if !wasPushed, p.pushed == true, let token = p.userToken {
+                try db.execute(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?", arguments: [token])
+            }
+        }
+    }
+
+    /// Appends an event to a payload's timeline. Ignored (returns false) for an unknown payload.
+    @discardableResult
+    public func appendEvent(uuid: String, _ event: PayloadEvent) throws -> Bool {
+        try db.write { db in
+            guard try Self.payloadExists(db, uuid: uuid) else { return false }
+            try Self.insertEvent(db, uuid: uuid, event)
+            return true
+        }
+    }
+
+    /// Sets a payload's final result. Returns false for an unknown payload.
+    @discardableResult
+    public func setResult(uuid: String, _ result: PayloadResult) throws -> Bool {
+        try db.write { db in try Self.writeResult(db, uuid: uuid, result) }
+    }
+
+    /// The newest `limit` payloads (by creation), newest first, with their events.
+    public func payloads(limit: Int = 200) throws -> [PayloadRecord] {
+        try db.read { db in
+            try Self.payloads(db, sql: "SELECT \(Self.payloadColumns) FROM payload ORDER BY created DESC, rowid DESC LIMIT ?", arguments: [limit])
+        }
+    }
+
+    /// Payloads without a final result (to resume watching after a restart), oldest first.
+    public func unfinishedPayloads() throws -> [PayloadRecord] {
+        try db.read { db in
+            try Self.payloads(db, sql: "SELECT \(Self.payloadColumns) FROM payload WHERE outcome IS NULL ORDER BY created, rowid", arguments: [])
+        }
+    }
+
+    /// One payload by uuid.
+    public func payload(uuid: String) throws -> PayloadRecord? {
+        try db.read { db in
+            try Self.payloads(db, sql: "SELECT \(Self.payloadColumns) FROM payload WHERE uuid = ?", arguments: [uuid]).first
+        }
+    }
+
+    // MARK: Helpers
+
+    static func payloadExists(_ db: Database, uuid: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM payload WHERE uuid = ?", arguments: [uuid]) ?? false
+    }
+
+    static func insertEvent(_ db: Database, uuid: String, _ e: PayloadEvent) throws {
+        try db.execute(sql: "INSERT INTO payload_event (payload_uuid, at, kind, detail) VALUES (?, ?, ?, ?)",
+                       arguments: [uuid, e.at.timeIntervalSince1970, e.kind.rawValue, e.detail])
+    }
+
+    static func writeResult(_ db: Database, uuid: String, _ r: PayloadResult) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE payload SET outcome = ?, txid = ?, dispatched_result = ?, dispatched_node_type = ?, network = ?,
+                signer_account = ?, issued_user_token = ?, resolved_at = ? WHERE uuid = ?
+            """, arguments: [r.outcome.rawValue, r.txid, r.dispatchedResult, r.dispatchedNodeType, r.network,
+                             r.signerAccount, r.issuedUserToken, r.resolvedAt?.timeIntervalSince1970, uuid])
+        return db.changesCount > 0
+    }
+
+    static func payloadArguments(_ p: PayloadRecord) -> [(any DatabaseValueConvertible)?] {
+        let r = p.result
+        return [p.uuid, p.identifier, p.userToken, p.userName, p.transactionType, p.txjson, p.expireMinutes, p.instruction,
+                p.created.timeIntervalSince1970, p.pushed, p.deepLink, p.websocketURL, p.operatorName, r?.outcome.rawValue,
+                r?.txid, r?.dispatchedResult, r?.dispatchedNodeType, r?.network, r?.signerAccount, r?.issuedUserToken,
+                r?.resolvedAt?.timeIntervalSince1970]
+    }
+
+    static func payloads(_ db: Database, sql: String, arguments: StatementArguments) throws -> [PayloadRecord] {
+        var records = try Row.fetchAll(db, sql: sql, arguments: arguments).map { Self.payload($0) }
+        guard !records.isEmpty else { return [] }
+        var index: [String: Int] = [:]
+        for (i, r) in records.enumerated() { index[r.uuid] = i }
+        let uuids = records.map(\.uuid)
+        let placeholders = databaseQuestionMarks(count: uuids.count)
+        let rows = try Row.fetchCursor(db, sql: "SELECT payload_uuid, at, kind, detail FROM payload_event WHERE payload_uuid IN (\(placeholders)) ORDER BY id",
+                                       arguments: StatementArguments(uuids))
+        while let row = try rows.next() {
+            guard let i = index[row[0]], let kind = PayloadEventKind(rawValue: row[2]) else { continue }
+            records[i].events.append(PayloadEvent(at: Date(timeIntervalSince1970: row[1]), kind: kind, detail: row[3]))
+        }
+        return records
+    }
+
+    static func payload(_ row: Row) -> PayloadRecord {
+        var result: PayloadResult?
+        if let raw: String = row[13], let outcome = PayloadOutcome(rawValue: raw) {
+            result = PayloadResult(outcome: outcome, txid: row[14], dispatchedResult: row[15], dispatchedNodeType: row[16],
+                                   network: row[17], signerAccount: row[18], issuedUserToken: row[19], resolvedAt: date(row[20]))
+        }
+        return PayloadRecord(uuid: row[0], identifier: row[1], userToken: row[2], userName: row[3], transactionType: row[4],
+                             txjson: row[5], expireMinutes: row[6], instruction: row[7], created: Date(timeIntervalSince1970: row[8]),
+                             pushed: row[9], deepLink: row[10], websocketURL: row[11], result: result, operatorName: row[12])
+    }
+}

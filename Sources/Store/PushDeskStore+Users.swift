@@ -1,0 +1,118 @@
+import Domain
+import Foundation
+import GRDB
+
+extension PushDeskStore {
+    static let userColumns = """
+        user_token, name, account, token_issued, token_expiration, last_signed, source, verified_active, verified_at, push_count
+        """
+
+    /// Every known user, in no particular order (sort with `sortedByTimeLeft(now:)`).
+    public func allUsers() throws -> [KnownUser] {
+        try db.read { db in
+            var users: [KnownUser] = []
+            users.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.userColumns) FROM user")
+            while let row = try rows.next() { users.append(Self.user(row)) }
+            return users
+        }
+    }
+
+    /// The user with this exact token.
+    public func user(token: String) throws -> KnownUser? {
+        try db.read { db in try Self.user(db, token: token) }
+    }
+
+    /// Looks a user up the way an operator types it: exact token, else exact account (most recently
+    /// signed first), else display name (case-insensitive), else a unique token prefix (≥ 4 characters).
+    /// - Throws: ``StoreError/ambiguous(query:matches:)`` when a name or prefix matches several users.
+    public func findUser(nameOrAccountOrToken query: String) throws -> KnownUser? {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return nil }
+        return try db.read { db in
+            if let u = try Self.user(db, token: q) { return u }
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.userColumns) FROM user WHERE account = ? ORDER BY last_signed DESC LIMIT 1", arguments: [q]) {
+                return Self.user(row)
+            }
+            let byName = try Row.fetchAll(db, sql: "SELECT \(Self.userColumns) FROM user WHERE name = ? COLLATE NOCASE LIMIT 2", arguments: [q])
+            if byName.count > 1 { throw StoreError.ambiguous(query: q, matches: byName.count) }
+            if let row = byName.first { return Self.user(row) }
+            guard q.count >= 4 else { return nil }
+            let pattern = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            let byPrefix = try Row.fetchAll(db, sql: "SELECT \(Self.userColumns) FROM user WHERE user_token LIKE ? ESCAPE '\\' LIMIT 2", arguments: [pattern])
+            if byPrefix.count > 1 { throw StoreError.ambiguous(query: q, matches: byPrefix.count) }
+            return byPrefix.first.map { Self.user($0) }
+        }
+    }
+
+    /// Inserts the user or merges it into the stored one (see ``UserMerge``).
+    @discardableResult
+    public func upsertUser(_ user: KnownUser, at now: Date = Date()) throws -> UpsertOutcome {
+        try db.write { db in try Self.upsert(db, user, now: now) }
+    }
+
+    /// Upserts many users in one transaction (all or nothing).
+    /// - Returns: the outcome per user, in order.
+    @discardableResult
+    public func upsertUsers(_ users: [KnownUser], at now: Date = Date()) throws -> [UpsertOutcome] {
+        try db.write { db in try users.map { try Self.upsert(db, $0, now: now) } }
+    }
+
+    /// Removes the user. Payload history is kept but no longer names the token. Returns false if unknown.
+    @discardableResult
+    public func forgetUser(token: String) throws -> Bool {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM user WHERE user_token = ?", arguments: [token])
+            let removed = db.changesCount > 0
+            try db.execute(sql: "UPDATE payload SET user_token = NULL WHERE user_token = ?", arguments: [token])
+            try db.execute(sql: "UPDATE payload SET issued_user_token = NULL WHERE issued_user_token = ?", arguments: [token])
+            try db.execute(sql: "UPDATE webhook_delivery SET user_token = NULL WHERE user_token = ?", arguments: [token])
+            return removed
+        }
+    }
+
+    /// Number of known users.
+    public func userCount() throws -> Int {
+        try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM user") ?? 0 }
+    }
+
+    // MARK: Row mapping (index-based for speed: 100k users load in a few tens of ms)
+
+    static func user(_ db: Database, token: String) throws -> KnownUser? {
+        try Row.fetchOne(db, sql: "SELECT \(userColumns) FROM user WHERE user_token = ?", arguments: [token]).map { user($0) }
+    }
+
+    static func user(_ row: Row) -> KnownUser {
+        KnownUser(
+            userToken: row[0], name: row[1], account: row[2],
+            tokenIssued: date(row[3]), tokenExpiration: date(row[4]), lastSigned: date(row[5]),
+            source: UserSource(rawValue: row[6]) ?? .manual,
+            verifiedActive: row[7], verifiedAt: date(row[8]), pushCount: row[9])
+    }
+
+    static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
+
+    @discardableResult
+    static func upsert(_ db: Database, _ incoming: KnownUser, now: Date) throws -> UpsertOutcome {
+        let existing = try user(db, token: incoming.userToken)
+        let merged = existing.map { UserMerge.merge(existing: $0, incoming: incoming) } ?? incoming
+        if let existing, existing == merged { return .unchanged }
+        try write(db, merged, now: now)
+        return existing == nil ? .inserted : .updated
+    }
+
+    static func write(_ db: Database, _ u: KnownUser, now: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO user (\(userColumns), created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(user_token) DO UPDATE SET
+                name = excluded.name, account = excluded.account, token_issued = excluded.token_issued,
+                token_expiration = excluded.token_expiration, last_signed = excluded.last_signed,
+                source = excluded.source, verified_active = excluded.verified_active, verified_at = excluded.verified_at,
+                push_count = excluded.push_count, updated_at = excluded.updated_at
+            """, arguments: [
+                u.userToken, u.name, u.account, u.tokenIssued?.timeIntervalSince1970, u.tokenExpiration?.timeIntervalSince1970,
+                u.lastSigned?.timeIntervalSince1970, u.source.rawValue, u.verifiedActive, u.verifiedAt?.timeIntervalSince1970,
+                u.pushCount, now.timeIntervalSince1970, now.timeIntervalSince1970,
+            ])
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Runtime
+
+/// `pushdesk` / `pushdesk console`: the operator's console. Without credentials it starts the
+/// embedded simulator and webhook inbox; with them it talks to the platform.
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console (the default command).")
+
+    @Flag(name: .customLong("read-only"), help: "Hide pushing and cancelling.") var readOnly = false
+    @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Use the embedded simulator even when credentials are configured.") var simulator = false
+    @Option(help: "Store file (embedded mode default: a fresh demo store; live default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).")
+    var store: String?
+    @Option(name: .customLong("demo-users"), help: "Simulated users file for the embedded simulator (default assets/demo/users.json).")
+    var demoUsers: String?
+    @Option(name: .customLong("time-scale"), help: "Embedded simulator speed: 1 real time, 0.5 twice as fast.") var timeScale: Double = 1
+    @Option(name: .customLong("log-file"), help: "Append logs to this file (never the screen).") var logFile: String?
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        if let logFile {
+            let file: LogFile
+            do { file = try LogFile(path: logFile) } catch { fail("cannot open log file \(logFile): \(error)") }
+            LoggingSystem.bootstrap { FileLogHandler(label: $0, file: file) }
+        }
+        let config = try connection.loadConfig()
+        let env = ProcessInfo.processInfo.environment
+        let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
+        let backend: Backend
+        do {
+            if let credentials = config.credentials, !simulator {
+                backend = try await Backend.live(config: config, credentials: credentials, apiBase: connection.resolvedBase(config),
+                                                 storePath: store, serveInbox: true)
+            } else {
+                backend = try await Backend.embedded(storePath: store, usersFile: demoUsers.map { URL(fileURLWithPath: $0) }, timeScale: timeScale)
+            }
+        } catch {
+            fail("cannot start: \(error)")
+        }
+        do {
+            try await ConsoleApp.run(backend: backend, options: .init(readOnly: readOnly, noColor: monochrome))
+        } catch {
+            await backend.shutdown()
+            fail("\(error)")
+        }
+        await backend.shutdown()
+    }
+}

@@ -1,0 +1,58 @@
+import Domain
+import Foundation
+import Runtime
+
+/// What `pushdesk push` prints: plain lines for people, or one JSON object per line.
+struct PushOutput: Sendable {
+    let json: Bool
+
+    func created(_ r: PayloadRecord) {
+        if json {
+            emit(["event": "created", "uuid": r.uuid, "pushed": r.pushed ?? false, "identifier": opt(r.identifier),
+                  "next": opt(r.deepLink), "websocket": opt(r.websocketURL)])
+        } else {
+            print("created \(r.uuid) (\(r.transactionType)) — \(r.pushed == true ? "pushed ✓" : "not pushed")")
+        }
+    }
+
+    func notPushed(_ r: PayloadRecord) {
+        guard !json else { return }
+        print("not pushed — token expired or revoked; the user can open it with the deep link or QR:")
+        print(r.deepLink ?? "(no deep link)")
+        if let link = r.deepLink, let m = QRMatrix.encode(link) { QRMatrix.halfBlocks(m).forEach { print($0) } }
+    }
+
+    func event(_ e: PayloadEvent, uuid: String) {
+        if json {
+            emit(["event": e.kind.rawValue, "uuid": uuid, "at": iso(e.at), "detail": opt(e.detail)])
+        } else {
+            print("\(iso(e.at))  \(e.kind.rawValue)\(e.detail.map { "  \($0)" } ?? "")")
+        }
+    }
+
+    func final(_ r: PayloadRecord) {
+        let res = r.result
+        if json {
+            emit(["event": "final", "uuid": r.uuid, "outcome": res?.outcome.rawValue ?? "unknown", "txid": opt(res?.txid),
+                  "account": opt(res?.signerAccount), "dispatched_result": opt(res?.dispatchedResult),
+                  "network": opt(res?.network)])
+        } else {
+            var line = "final: \(res?.outcome.rawValue ?? "unknown")"
+            if let txid = res?.txid { line += "  txid \(txid)" }
+            if let a = res?.signerAccount { line += "  account \(a)" }
+            if let d = res?.dispatchedResult { line += "  \(d)" }
+            if let n = res?.network { line += n == "MAINNET" ? "  MAINNET" : "  network \(n) (not MAINNET)" }
+            print(line)
+        }
+    }
+
+    private func emit(_ object: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        print(String(decoding: data, as: UTF8.self))
+        fflush(nil)
+    }
+
+    private func opt(_ v: String?) -> Any { v ?? NSNull() }
+
+    private func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+}

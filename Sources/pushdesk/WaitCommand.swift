@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Runtime
+import Store
+import XummPlatform
+
+/// `pushdesk wait UUID`: re-attaches to a payload recorded in the store (e.g. after a crash or a
+/// push without --wait) and waits for its final state. Same output and exit codes as `push --wait`.
+struct WaitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "wait", abstract: "Wait for a stored payload's final state.")
+
+    @Argument(help: "Payload uuid (from `pushdesk push`).") var uuid: String
+    @Option(help: "Store file.") var store: String?
+    @Flag(help: "One JSON object per line.") var json = false
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let config = try connection.loadConfig()
+        guard let credentials = config.credentials else { fail("no credentials: set XUMM_APIKEY and XUMM_APISECRET") }
+        let store: PushDeskStore
+        do { store = try PushDeskStore(path: self.store ?? config.storePath ?? PushDeskStore.defaultPath) }
+        catch { fail("cannot open the store: \(error)") }
+        guard let record = try store.payload(uuid: uuid) else { fail("no payload \(uuid) in the store") }
+        let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
+        let output = PushOutput(json: json)
+        try await PushCommand.followToEnd(record, service: PushService(client: client, store: store), output: output)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The real binary under tmux against the embedded simulator: what an operator sees.
+@Suite(.serialized, .enabled(if: TmuxSession.binary != nil && TmuxSession.tmuxAvailable, "needs `swift build` and tmux"))
+struct ConsoleEndToEndTests {
+    let binary = TmuxSession.binary ?? "pushdesk"
+
+    @Test func pushSignInToAliceShowsPushedThenSignedAndRenewsHerToken() async throws {
+        let tmux = try TmuxSession(width: 120, height: 35)
+        defer { tmux.kill() }
+        try tmux.type("\(binary) --time-scale 0.5 ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END")
+        try tmux.key("Enter")
+        try await tmux.waitFor { $0.contains("SIMULATOR") && $0.contains("alice") }
+        for command in [":user alice", ":template SignIn", ":push"] {
+            try tmux.type(command)
+            try tmux.key("Enter")
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        let confirm = try await tmux.waitFor { $0.contains("\"TransactionType\": \"SignIn\"") && $0.contains("alice") && $0.contains("y") }
+        #expect(confirm.contains("SignIn"))
+        try tmux.type("y")
+        try await tmux.waitFor { $0.contains("pushed") }
+        let signed = try await tmux.waitFor(timeout: 40) { $0.contains("signed") && $0.range(of: "[0-9A-F]{16}", options: .regularExpression) != nil }
+        // Alice's token renewed: 30 days left again (29d and some hours, as the column floors).
+        let aliceRow = signed.split(separator: "\n").first { $0.contains("alice") && ($0.contains(" 29d ") || $0.contains(" 30d ")) }
+        #expect(aliceRow != nil, "alice's row does not show 30d left:\n\(signed)")
+        try tmux.type("q")
+        let after = try await tmux.waitFor { $0.contains("END") }
+        #expect(after.contains("icanon echo"), "terminal not restored:\n\(after)")
+    }
+
+    @Test func tooSmallWindowSaysSoAndQStillQuits() async throws {
+        let tmux = try TmuxSession(width: 120, height: 35)
+        defer { tmux.kill() }
+        try tmux.type("\(binary) ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END")
+        try tmux.key("Enter")
+        try await tmux.waitFor { $0.contains("SIMULATOR") }
+        try tmux.resize(width: 60, height: 15)
+        try await tmux.waitFor { $0.contains("terminal too small (have 60×15, need 80×24)") }
+        try tmux.resize(width: 120, height: 35)
+        try await tmux.waitFor { $0.contains("SIMULATOR") && !$0.contains("terminal too small") }
+        try tmux.resize(width: 60, height: 15)
+        try await tmux.waitFor { $0.contains("terminal too small") }
+        try tmux.type("q")
+        let after = try await tmux.waitFor { $0.contains("END") }
+        #expect(after.contains("icanon echo"), "terminal not restored:\n\(after)")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `pushdesk push` against `pushdesk simulator` (two real processes over loopback): each outcome and exit code.
+@Suite(.serialized, .enabled(if: TmuxSession.binary != nil, "needs `swift build`"))
+struct HeadlessPushTests {
+    let binary = TmuxSession.binary ?? "pushdesk"
+
+    func store() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("pd-headless-\(UUID().uuidString)/store.sqlite").path
+    }
+
+    func push(_ sim: SimulatorProcess, to: String, store: String, extra: [String] = ["--wait"]) throws -> PushDeskRun {
+        try PushDeskRun.run(binary, ["push", "--to", to, "--template", "SignIn", "--json", "--api-base", sim.apiBase, "--store", store] + extra)
+    }
+
+    @Test func signedRejectedNotPushedAndExpiredExitCodes() async throws {
+        let sim = try SimulatorProcess(binary: binary, timeScale: 0.2)
+        let tokens = try await sim.tokens()
+        let path = store()
+
+        let signed = try push(sim, to: try #require(tokens["alice"]), store: path)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let lines = signed.jsonLines
+        #expect(lines.first?["event"] as? String == "created")
+        #expect(lines.first?["pushed"] as? Bool == true)
+        #expect(lines.contains { $0["event"] as? String == "opened" })
+        let final = try #require(lines.last)
+        #expect(final["outcome"] as? String == "signed")
+        #expect((final["txid"] as? String)?.count == 64)
+        #expect((final["account"] as? String)?.hasPrefix("r") == true)
+        #expect(final["dispatched_result"] as? String == "tesSUCCESS")
+
+        let rejected = try push(sim, to: try #require(tokens["bob"]), store: path)
+        #expect(rejected.status == 3, "\(rejected.stderr)")
+        #expect(rejected.jsonLines.last?["outcome"] as? String == "rejected")
+
+        // grace's token expired long ago: created, not pushed, deep link printed, no waiting.
+        let notPushed = try push(sim, to: try #require(tokens["grace"]), store: path)
+        #expect(notPushed.status == 5)
+        #expect(notPushed.jsonLines.first?["pushed"] as? Bool == false)
+        #expect((notPushed.jsonLines.first?["next"] as? String)?.contains("/sign/") == true)
+
+        // erin ignores pushes: with a 1-minute expiry (scaled by 0.2) the payload expires.
+        let expired = try push(sim, to: try #require(tokens["erin"]), store: path, extra: ["--wait", "--expire", "1"])
+        #expect(expired.status == 4, "\(expired.stderr)")
+        #expect(expired.jsonLines.last?["outcome"] as? String == "expired")
+
+        // Known users by name come from the store; an unknown name is a clear error.
+        let unknown = try push(sim, to: "nobody-here", store: path)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no known user named nobody-here"))
+    }
+
+    @Test func aPayloadLeftMidLifeIsFinishedByANewProcess() async throws {
+        let sim = try SimulatorProcess(binary: binary, timeScale: 0.5)
+        let tokens = try await sim.tokens()
+        let path = store()
+        // The first process creates and leaves (as if it had crashed before the user signed).
+        let created = try push(sim, to: try #require(tokens["alice"]), store: path, extra: [])
+        #expect(created.status == 0)
+        let uuid = try #require(created.jsonLines.first?["uuid"] as? String)
+        // A new process re-attaches from the store and reaches the final state.
+        let resumed = try PushDeskRun.run(binary, ["wait", uuid, "--json", "--api-base", sim.apiBase, "--store", path])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.jsonLines.last?["outcome"] as? String == "signed")
+    }
+
+    @Test func invalidTransactionIsRefusedBeforeAnythingIsSent() async throws {
+        let sim = try SimulatorProcess(binary: binary)
+        let tokens = try await sim.tokens()
+        let tx = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try #"{"TransactionType": "Payment", "Destination": "rBADADDRESS", "Amount": "1.5"}"#.write(to: tx, atomically: true, encoding: .utf8)
+        let r = try PushDeskRun.run(binary, ["push", "--to", try #require(tokens["alice"]), "--tx", tx.path, "--api-base", sim.apiBase, "--store", store()])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Destination"))
+        #expect(r.stderr.contains("nothing was sent"))
+    }
+}
