@@ -58,11 +58,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
-            "Runtime",
+            "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "pushdesk-bench", dependencies: ["Runtime", "ConsoleCore", "XRPLTx", "Domain"]),
+        .executableTarget(name: "pushdesk-bench", dependencies: [
+            "Runtime", "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "SimulatorTestSupport", dependencies: [
             "XummSimulator", "XummPlatform",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -74,7 +78,12 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "WebhookInbox"]),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "WebhookInbox", "XummPlatform", "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "XummSimulatorTests", dependencies: [
             "XummSimulator", "XummPlatform", "SimulatorTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),

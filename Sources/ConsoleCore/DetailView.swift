@@ -27,7 +27,7 @@ enum DetailView {
     }
 
     static func content(_ state: ConsoleState, _ p: PayloadRecord, width: Int) -> [Line] {
-        let label = { (s: String) -> (String, Style) in (Draw.pad(s, 11), Style.bold) }
+        let label = { (s: String) -> (String, Style) in (Draw.pad(s, 13), Style.bold) }
         var out: [Line] = []
         out.append([label("uuid"), (p.uuid, .plain)])
         out.append([label("user"), (p.userName ?? "—", .plain), (p.userToken.map { "  " + Shorten.middle($0, keep: 4) } ?? "", .dim)])
@@ -35,22 +35,6 @@ enum DetailView {
                     ("   expire ", .dim), (p.expireMinutes.map { "\($0) min" } ?? "default", .plain)])
         if let instruction = p.instruction { out.append([label("instruction"), (instruction, .plain)]) }
         out.append([label("state"), (p.stateLabel, Style(fg: p.badgeTone, bold: true))])
-        out.append([])
-        out.append([("Timeline", Style(fg: .accent, bold: true))])
-        var events = p.events
-        if !events.contains(where: { $0.kind == .created }) { events.insert(PayloadEvent(at: p.created, kind: .created), at: 0) }
-        for e in events {
-            let tone: Tone? = switch e.kind {
-            case .signed: .fresh
-            case .rejected, .expired, .error: .expired
-            case .notPushed: .expiring
-            case .cancelled: .revoked
-            default: nil
-            }
-            out.append([("  " + Draw.clock(e.at, offset: state.utcOffsetSeconds) + "  ", .dim),
-                        (Draw.pad(e.kind.rawValue.replacingOccurrences(of: "_", with: " "), 14), Style(fg: tone, bold: tone != nil)),
-                        (e.detail ?? "", .plain)])
-        }
         if let r = p.result {
             out.append([])
             out.append([("Result", Style(fg: .accent, bold: true))])
@@ -76,32 +60,24 @@ enum DetailView {
                 out.append([("  QR code pending…", .dim)])
             }
         }
+        out.append([])
+        out.append([("Timeline", Style(fg: .accent, bold: true))])
+        var events = p.events
+        if !events.contains(where: { $0.kind == .created }) { events.insert(PayloadEvent(at: p.created, kind: .created), at: 0) }
+        for e in events {
+            let tone: Tone? = switch e.kind {
+            case .signed: .fresh
+            case .rejected, .expired, .error: .expired
+            case .notPushed: .expiring
+            case .cancelled: .revoked
+            default: nil
+            }
+            out.append([("  " + Draw.clock(e.at, offset: state.utcOffsetSeconds) + "  ", .dim),
+                        (Draw.pad(e.kind.rawValue.replacingOccurrences(of: "_", with: " "), 14), Style(fg: tone, bold: tone != nil)),
+                        (e.detail ?? "", .plain)])
+        }
         return out
     }
 
-    /// Half-block rendering, two modules per cell, light modules drawn (reads correctly on dark and
-    /// light terminals with a 2-module quiet zone).
-    static func qrLines(_ modules: [[Bool]]) -> [String] {
-        let n = modules.count
-        guard n > 0 else { return [] }
-        let quiet = 2
-        let size = n + quiet * 2
-        func light(_ r: Int, _ c: Int) -> Bool {
-            let rr = r - quiet, cc = c - quiet
-            guard rr >= 0, rr < n, cc >= 0, cc < modules[rr].count else { return true }
-            return !modules[rr][cc]
-        }
-        var lines: [String] = []
-        var r = 0
-        while r < size {
-            var line = ""
-            for c in 0..<size {
-                let top = light(r, c), bottom = r + 1 < size ? light(r + 1, c) : false
-                line.append(top && bottom ? "█" : top ? "▀" : bottom ? "▄" : " ")
-            }
-            lines.append(line)
-            r += 2
-        }
-        return lines
-    }
+    static func qrLines(_ modules: [[Bool]]) -> [String] { QRText.lines(modules) }
 }

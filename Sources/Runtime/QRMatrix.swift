@@ -17,30 +17,4 @@ public enum QRMatrix {
         }
         return rows
     }
-
-    /// The matrix drawn with half blocks (two module rows per text line) and a quiet zone, for plain text output.
-    public static func halfBlocks(_ m: [[Bool]], quiet: Int = 2) -> [String] {
-        let n = m.count
-        func dark(_ y: Int, _ x: Int) -> Bool {
-            let yy = y - quiet, xx = x - quiet
-            return yy >= 0 && yy < n && xx >= 0 && xx < n && m[yy][xx]
-        }
-        let size = n + quiet * 2
-        var lines: [String] = []
-        var y = 0
-        while y < size {
-            var line = ""
-            for x in 0..<size {
-                switch (dark(y, x), dark(y + 1, x)) {
-                case (true, true): line += "█"
-                case (true, false): line += "▀"
-                case (false, true): line += "▄"
-                case (false, false): line += " "
-                }
-            }
-            lines.append(line)
-            y += 2
-        }
-        return lines
-    }
 }

@@ -1,10 +1,11 @@
 // pushdesk-bench: the figures the issues name. Run in release:
-//   swift run -c release pushdesk-bench [tx|console|all]
+//   swift run -c release pushdesk-bench [tx|console|store|all]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 switch which {
 case "tx": TxBench.run()
 case "console": ConsoleBench.run()
-case "all": TxBench.run(); ConsoleBench.run()
+case "store": try await StoreBench.run()
+case "all": TxBench.run(); ConsoleBench.run(); try await StoreBench.run()
 default:
-    print("usage: pushdesk-bench [tx|console|all]")
+    print("usage: pushdesk-bench [tx|console|store|all]")
 }

@@ -24,6 +24,9 @@ struct ConsoleCommand: AsyncParsableCommand {
             let file: LogFile
             do { file = try LogFile(path: logFile) } catch { fail("cannot open log file \(logFile): \(error)") }
             LoggingSystem.bootstrap { FileLogHandler(label: $0, file: file) }
+        } else {
+            // Logs never reach the screen: without --log-file they are dropped.
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         }
         let config = try connection.loadConfig()
         let env = ProcessInfo.processInfo.environment

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Domain
 import Foundation
 import Runtime
@@ -19,7 +20,7 @@ struct PushOutput: Sendable {
         guard !json else { return }
         print("not pushed — token expired or revoked; the user can open it with the deep link or QR:")
         print(r.deepLink ?? "(no deep link)")
-        if let link = r.deepLink, let m = QRMatrix.encode(link) { QRMatrix.halfBlocks(m).forEach { print($0) } }
+        if let link = r.deepLink, let m = QRMatrix.encode(link) { QRText.lines(m).forEach { print($0) } }
     }
 
     func event(_ e: PayloadEvent, uuid: String) {

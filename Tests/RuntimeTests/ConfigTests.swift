@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ConsoleCore
 @testable import Runtime
 
 struct ConfigTests {
@@ -58,7 +59,7 @@ struct ConfigTests {
         #expect(m.count >= 21 && m.allSatisfy { $0.count == m.count })
         // Finder pattern: top-left 7 modules dark on the first row.
         #expect(m[0][0..<7].allSatisfy { $0 })
-        let lines = QRMatrix.halfBlocks(m)
+        let lines = QRText.lines(m)
         #expect(lines.count == (m.count + 4 + 1) / 2)
         #expect(lines.allSatisfy { $0.count == m.count + 4 })
     }

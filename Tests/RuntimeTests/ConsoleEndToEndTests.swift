@@ -9,7 +9,7 @@ struct ConsoleEndToEndTests {
     @Test func pushSignInToAliceShowsPushedThenSignedAndRenewsHerToken() async throws {
         let tmux = try TmuxSession(width: 120, height: 35)
         defer { tmux.kill() }
-        try tmux.type("\(binary) --time-scale 0.5 ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END")
+        try tmux.type("\(binary) --time-scale 0.5 ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"E\"\"ND\"")
         try tmux.key("Enter")
         try await tmux.waitFor { $0.contains("SIMULATOR") && $0.contains("alice") }
         for command in [":user alice", ":template SignIn", ":push"] {
@@ -33,7 +33,7 @@ struct ConsoleEndToEndTests {
     @Test func tooSmallWindowSaysSoAndQStillQuits() async throws {
         let tmux = try TmuxSession(width: 120, height: 35)
         defer { tmux.kill() }
-        try tmux.type("\(binary) ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END")
+        try tmux.type("\(binary) ; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"E\"\"ND\"")
         try tmux.key("Enter")
         try await tmux.waitFor { $0.contains("SIMULATOR") }
         try tmux.resize(width: 60, height: 15)

@@ -22,6 +22,11 @@ struct TmuxSession {
         let r = try Self.run(["tmux", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env -u NO_COLOR bash --norc --noprofile"])
         guard r.status == 0 else { throw TmuxError.failed("new-session: \(r.output)") }
         _ = try? Self.run(["tmux", "set-option", "-t", name, "status", "off"])
+        // Wait for the shell's prompt before typing.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? capture())?.contains("#") != true, (try? capture())?.contains("$") != true {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 
     func type(_ text: String) throws { _ = try Self.run(["tmux", "send-keys", "-t", name, "-l", text]) }
@@ -60,12 +65,18 @@ struct TmuxSession {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
+        // Output goes to a file, not a pipe: the tmux server that `new-session` forks would keep a pipe open forever.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pd-tmux-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let handle = try FileHandle(forWritingTo: file)
+        p.standardOutput = handle
+        p.standardError = handle
+        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try? handle.close()
+        let data = (try? Data(contentsOf: file)) ?? Data()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,0 +1,122 @@
+import AsyncHTTPClient
+import Domain
+import Foundation
+import Logging
+import NIOCore
+import Store
+import WebhookInbox
+import XummPlatform
+
+/// `pushdesk-bench store [users N] [webhooks N]`: the two performance targets of the store.
+enum StoreBench {
+    static func run() async throws {
+        let args = CommandLine.arguments
+        let userCount = args.firstIndex(of: "users").flatMap { Int(args[safe: $0 + 1] ?? "") } ?? 100_000
+        let deliveries = args.firstIndex(of: "webhooks").flatMap { Int(args[safe: $0 + 1] ?? "") } ?? 20_000
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var ok = true
+        ok = try loadUsers(count: userCount, dir: dir) && ok
+        for durable in [true, false] {
+            ok = try await webhookIngest(count: deliveries, senders: 8, durable: durable, dir: dir) && ok
+        }
+        if !ok { print("store: a target was missed (see above)") }
+    }
+
+    /// Loads `count` users and sorts them by time left, as the console's model does. Target ≤ 100 ms.
+    static func loadUsers(count: Int, dir: URL) throws -> Bool {
+        let store = try PushDeskStore(path: dir.appendingPathComponent("users.sqlite").path)
+        let now = Date()
+        var users: [KnownUser] = []
+        users.reserveCapacity(count)
+        for i in 0..<count {
+            let signed = now.addingTimeInterval(-Double((i * 7919) % (40 * 86_400)))
+            users.append(KnownUser(userToken: UUID().uuidString.lowercased(), name: i % 3 == 0 ? "User \(i)" : nil,
+                                   account: i % 2 == 0 ? "rAccount\(i)" : nil, tokenIssued: signed.addingTimeInterval(-86_400),
+                                   tokenExpiration: i % 5 == 0 ? signed.addingTimeInterval(30 * 86_400) : nil, lastSigned: signed,
+                                   source: .webhook, verifiedActive: i % 4 == 0 ? true : nil, verifiedAt: i % 4 == 0 ? now : nil))
+        }
+        let insertStart = ContinuousClock.now
+        try store.upsertUsers(users, at: now)
+        let insertTime = ContinuousClock.now - insertStart
+        var samples: [Duration] = []
+        var loaded = 0
+        for _ in 0..<7 {
+            let start = ContinuousClock.now
+            let model = try store.allUsers().sortedByTimeLeft(now: now)
+            samples.append(ContinuousClock.now - start)
+            loaded = model.count
+        }
+        samples.sort()
+        let l0 = ContinuousClock.now
+        let raw = try store.allUsers()
+        let l1 = ContinuousClock.now
+        _ = raw.sortedByTimeLeft(now: now)
+        print("  breakdown: fetch \(ms(l1 - l0)), sort \(ms(ContinuousClock.now - l1))")
+        let median = samples[samples.count / 2]
+        let pass = median <= .milliseconds(100) && loaded == count
+        print("users: inserted \(count) in \(ms(insertTime)) (one transaction); load+sort by time left: median \(ms(median)), min \(ms(samples[0])), max \(ms(samples.last!)) over \(samples.count) runs; target <= 100 ms: \(pass ? "PASS" : "FAIL")")
+        return pass
+    }
+
+    /// Loopback HTTP ingest with `senders` concurrent senders; each 2xx comes after its own commit. Target ≥ 5,000/s.
+    static func webhookIngest(count: Int, senders: Int, durable: Bool, dir: URL) async throws -> Bool {
+        let secret = "bench-secret-\(UUID().uuidString)"
+        let store = try PushDeskStore(path: dir.appendingPathComponent("hooks-\(durable).sqlite").path, durableCommits: durable)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        let inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: secret, logger: logger), store: store)
+        try await inbox.start()
+        let signer = WebhookSignature(apiSecret: secret)
+        let url = inbox.url
+        let encoder = JSONEncoder()
+        // Pre-build bodies so the figure measures the inbox, not the generator.
+        let bodies: [[UInt8]] = try (0..<count).map { i in
+            let uuid = UUID().uuidString.lowercased()
+            let body = WebhookBody(meta: .init(url: "https://example.com", applicationUUID: "app", payloadUUID: uuid),
+                                   customMeta: CustomMeta(), payloadResponse: .init(payloadUUID: uuid, referenceCallUUID: nil, signed: i % 5 != 0, userToken: true, txid: nil),
+                                   userToken: .init(userToken: "tok-\(i % 5_000)", tokenIssued: 1_700_000_000, tokenExpiration: 1_702_592_000))
+            return Array(try encoder.encode(body))
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                configuration: .init(connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: senders)))
+        let failures = Locked(0)
+        let start = ContinuousClock.now
+        await withTaskGroup(of: Void.self) { group in
+            for s in 0..<senders {
+                group.addTask {
+                    for i in stride(from: s, to: count, by: senders) {
+                        let ts = String(Int(Date().timeIntervalSince1970))
+                        var request = HTTPClientRequest(url: url)
+                        request.method = .POST
+                        request.headers.add(name: "x-xumm-request-timestamp", value: ts)
+                        request.headers.add(name: "x-xumm-request-signature", value: signer.sign(timestamp: ts, body: bodies[i]))
+                        request.body = .bytes(ByteBuffer(bytes: bodies[i]))
+                        do {
+                            let response = try await client.execute(request, timeout: .seconds(30))
+                            _ = try await response.body.collect(upTo: 4096)
+                            if response.status.code != 200 { failures.withLock { $0 += 1 } }
+                        } catch { failures.withLock { $0 += 1 } }
+                    }
+                }
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        try await client.shutdown()
+        await inbox.stop()
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = Double(count) / seconds
+        let stored = try store.deliveryCount()
+        let pass = rate >= 5_000 && failures.value == 0 && stored == count
+        print("webhooks (\(durable ? "synchronous=FULL" : "synchronous=NORMAL")): \(count) deliveries, \(senders) senders, \(ms(elapsed)) -> \(Int(rate)) deliveries/s, \(failures.value) failed, \(stored) stored, integrity \(store.integrityCheck() ? "ok" : "FAILED"); target >= 5000/s: \(pass ? "PASS" : "FAIL")")
+        return pass
+    }
+
+    static func ms(_ d: Duration) -> String {
+        String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+import XummPlatform
+
+/// `pushdesk users …`: the known-users store.
+struct UsersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Known wallet users and their push tokens.",
+        subcommands: [List.self, Add.self, Import.self, Export.self, Forget.self, Verify.self],
+        defaultSubcommand: List.self)
+
+    /// `users list [--json] [--expiring]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users, least time left first.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "JSON array (user_token, account, name, token_issued, token_expiration, last_signed, state, ...).")
+        var json = false
+        @Flag(help: "Only tokens expiring soon (inside the window).")
+        var expiring = false
+        @Option(help: "\"Expiring soon\" window in days.")
+        var window: Double = 7
+
+        func run() throws {
+            let now = Date()
+            let windowSeconds = window * 86_400
+            var users = try store.open().allUsers().sortedByTimeLeft(now: now)
+            if expiring {
+                users = users.filter { TokenAge(user: $0, now: now, expiringWindow: windowSeconds).state == .expiring }
+            }
+            if json {
+                print(String(decoding: try ExportedUser.json(users, now: now, expiringWindow: windowSeconds), as: UTF8.self))
+                return
+            }
+            print(UserTable.render(users, now: now, expiringWindow: windowSeconds))
+        }
+    }
+
+    /// `users add TOKEN [--name] [--account] [dates]`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user by token, or fill in fields of a known one.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user token.") var token: String
+        @Option(help: "Display name.") var name: String?
+        @Option(help: "XRPL classic account (r...).") var account: String?
+        @Option(help: "Token issue time (ISO 8601 or unix seconds).") var issued: String?
+        @Option(help: "Token expiration (ISO 8601 or unix seconds).") var expires: String?
+        @Option(help: "Last signed payload time (ISO 8601 or unix seconds).") var lastSigned: String?
+
+        func run() throws {
+            let trimmed = token.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.contains(where: \.isWhitespace) else { throw CLIError("malformed token") }
+            let user = KnownUser(userToken: trimmed, name: name, account: account, tokenIssued: try issued.map(CLIDate.parse),
+                                 tokenExpiration: try expires.map(CLIDate.parse), lastSigned: try lastSigned.map(CLIDate.parse),
+                                 source: .manual)
+            let db = try store.open()
+            let now = Date()
+            let outcome = try db.upsertUser(user, at: now)
+            try db.audit(action: "users.add", actor: OperatorName.current, detail: "\(trimmed) \(outcome.rawValue)", at: now)
+            print("\(Shorten.middle(trimmed, keep: 4)): \(outcome.rawValue)")
+        }
+    }
+
+    /// `users import FILE`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import users from a JSON or CSV file (one transaction).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "JSON (array or {\"users\":[...]}) or CSV with a header row.") var file: String
+
+        func run() throws {
+            let db = try store.open()
+            let now = Date()
+            let report: ImportReport
+            do { report = try db.importUsers(from: URL(fileURLWithPath: file), at: now) } catch { throw CLIError("\(error)") }
+            try db.audit(action: "users.import", actor: OperatorName.current, detail: "\(file): \(report)", at: now)
+            print("imported \(file): \(report)")
+            for line in report.skipped { print("  skipped \(line)") }
+        }
+    }
+
+    /// `users export FILE`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export users to a JSON or CSV file (`-` for standard output).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Destination (.json or .csv), or - for standard output.") var file: String
+        @Option(help: "json or csv (default: from the extension; json for -).") var format: String?
+
+        func run() throws {
+            let db = try store.open()
+            let now = Date()
+            let chosen: UserFileFormat?
+            if let format { chosen = UserFileFormat(rawValue: format.lowercased()); if chosen == nil { throw CLIError("unknown format \(format)") } }
+            else { chosen = file == "-" ? .json : UserFileFormat(path: file) }
+            guard let chosen else { throw CLIError("cannot tell the format of \(file); pass --format json|csv") }
+            if file == "-" {
+                let data = try PushDeskStore.render(try db.allUsers().sortedByTimeLeft(now: now), format: chosen, now: now)
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            let n = try db.exportUsers(to: URL(fileURLWithPath: file), format: chosen, now: now)
+            try db.audit(action: "users.export", actor: OperatorName.current, detail: "\(n) users to \(file)", at: now)
+            print("exported \(n) users to \(file)")
+        }
+    }
+
+    /// `users forget TOKEN`.
+    struct Forget: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a user (payload history stays, without the token).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Token, account, or name of the user.") var user: String
+
+        func run() throws {
+            let db = try store.open()
+            guard let found = try db.findUser(nameOrAccountOrToken: user) else { throw CLIError("no user matches \(user)") }
+            let now = Date()
+            try db.forgetUser(token: found.userToken)
+            try db.audit(action: "users.forget", actor: OperatorName.current, detail: found.userToken, at: now)
+            print("forgot \(found.displayName) (\(Shorten.middle(found.userToken, keep: 4)))")
+        }
+    }
+
+    /// `users verify`: `POST /user-tokens` in batches.
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ask the platform which tokens are still active (credentials from XUMM_APIKEY / XUMM_APISECRET).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Platform API base URL.") var apiBase: String = XummClient.defaultBaseURL
+        @Option(help: "Tokens per request.") var batchSize: Int = 50
+
+        func run() async throws {
+            let credentials = try EnvironmentCredentials.credentials()
+            let db = try store.open()
+            let client = XummClient(baseURL: apiBase, credentials: credentials)
+            let tokens = try db.allUsers().map(\.userToken)
+            var active = 0, inactive = 0, answered = 0
+            for start in stride(from: 0, to: tokens.count, by: max(1, batchSize)) {
+                let batch = Array(tokens[start..<min(tokens.count, start + max(1, batchSize))])
+                let statuses: [UserTokenStatus]
+                do { statuses = try await client.verifyUserTokens(batch) } catch { throw CLIError("verification failed after \(answered) tokens: \(error)") }
+                try db.applyVerification(statuses, at: Date())
+                answered += statuses.count
+                active += statuses.filter(\.active).count
+                inactive += statuses.filter { !$0.active }.count
+            }
+            let summary = "\(tokens.count) tokens: \(active) active, \(inactive) inactive, \(tokens.count - answered) not answered"
+            try db.audit(action: "users.verify", actor: OperatorName.current, detail: summary, at: Date())
+            print(summary)
+        }
+    }
+}
+
+/// Plain-text table for `users list`.
+enum UserTable {
+    static func render(_ users: [KnownUser], now: Date, expiringWindow: TimeInterval) -> String {
+        var rows = [["NAME", "ACCOUNT", "TOKEN", "STATE", "LEFT", "LAST SIGNED", "SOURCE", "PUSHES"]]
+        for u in users {
+            let age = TokenAge(user: u, now: now, expiringWindow: expiringWindow)
+            rows.append([u.displayName, u.account.map { Shorten.middle($0, keep: 6) } ?? "-", Shorten.middle(u.userToken, keep: 4),
+                         age.state.rawValue, age.timeLeft.map(Shorten.duration) ?? "-",
+                         u.lastSigned.map { Shorten.duration(now.timeIntervalSince($0)) + " ago" } ?? "-",
+                         u.source.rawValue, String(u.pushCount)])
+        }
+        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let lines = rows.map { row in
+            row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return (lines + ["\(users.count) user\(users.count == 1 ? "" : "s")"]).joined(separator: "\n")
+    }
+}
