@@ -19,6 +19,8 @@ public final class TerminalScreen {
     private var colors: Bool
     private var pendingKeys: [Key] = []
     private var suspended = false
+    /// Set when the terminal went away (pty closed): reads fail at once, so the loop must end.
+    private var hungUp = false
 
     private struct PairKey: Hashable { var fg: Tone?; var bg: Tone? }
 
@@ -182,6 +184,9 @@ public final class TerminalScreen {
         let r = wget_wch(window, &wch)
         if r == pd_key_code_yes() { return .code(Int32(wch)) }
         if r == OK { return .char(UInt32(wch)) }
+        // ERR: a timeout, or a terminal that is gone (then every read fails at once and would spin).
+        var pfd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        if poll(&pfd, 1, 0) > 0, pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { hungUp = true }
         return nil
     }
 
@@ -277,6 +282,7 @@ public final class TerminalScreen {
     /// The pending SIGINT/SIGTERM/SIGHUP, consumed.
     public func takeTerminationSignal() -> Int32? {
         let s = SignalGuard.pending.exchange(0, ordering: .sequentiallyConsistent)
+        if s == 0, hungUp { return SIGHUP }
         return s == 0 ? nil : s
     }
 

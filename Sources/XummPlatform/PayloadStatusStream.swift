@@ -32,6 +32,9 @@ public struct PayloadStatusStream: Sendable {
         /// First backoff; doubles up to `maxBackoff`.
         public var initialBackoff: Duration = .milliseconds(250)
         public var maxBackoff: Duration = .seconds(5)
+        /// How long to keep listening after expiry when the user had opened the payload: the platform
+        /// still accepts a signature from an app that opened it in time.
+        public var openedGrace: Duration = .seconds(300)
         public init() {}
     }
 
@@ -61,23 +64,34 @@ public struct PayloadStatusStream: Sendable {
 
     private enum SessionEnd: Sendable { case terminal, dropped(String) }
 
+    /// Expired, but opened in time and not resolved: a signature may still come.
+    static func mayStillBeSigned(_ p: XummPayload) -> Bool {
+        p.meta.expired && p.meta.appOpened && !p.meta.resolved && !p.meta.cancelled
+    }
+
     private func run(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
         var attempt = 0
         var backoff = settings.initialBackoff
+        var graceUntil: ContinuousClock.Instant?
         while !Task.isCancelled {
             attempt += 1
             if attempt > 1 {
                 // Catch up: whatever happened while disconnected is only visible through GET.
                 if let p = try? await client.payload(uuid: uuid) {
                     let state = PayloadFinalState(payload: p)
-                    if state.outcome != .pending { out.yield(.final(state)); out.finish(); return }
+                    let waitingLate = graceUntil.map { ContinuousClock.now < $0 } == true && Self.mayStillBeSigned(p)
+                    if state.outcome != .pending, !waitingLate { out.yield(.final(state)); out.finish(); return }
                     out.yield(.caughtUp(p))
                 }
             }
-            let end = await session(attempt: attempt, out)
+            let end = await session(attempt: attempt, until: graceUntil, out)
             if Task.isCancelled { break }
             switch end {
             case .terminal:
+                if graceUntil == nil, settings.openedGrace > .zero, let p = try? await client.payload(uuid: uuid), Self.mayStillBeSigned(p) {
+                    graceUntil = .now + settings.openedGrace
+                    continue
+                }
                 await finish(out)
                 return
             case .dropped(let reason):
@@ -112,7 +126,9 @@ public struct PayloadStatusStream: Sendable {
         out.finish()
     }
 
-    private func session(attempt: Int, _ out: AsyncStream<StatusStreamEvent>.Continuation) async -> SessionEnd {
+    /// One socket. Ends on a resolve, on expiry (unless `until` is set: then only a resolve or that deadline
+    /// ends it), or when the socket drops or goes silent.
+    private func session(attempt: Int, until deadline: ContinuousClock.Instant?, _ out: AsyncStream<StatusStreamEvent>.Continuation) async -> SessionEnd {
         let outcome = Locked<SessionEnd?>(nil)
         let lastHeard = Locked(ContinuousClock.now)
         var config = WebSocketClientConfiguration()
@@ -135,6 +151,10 @@ public struct PayloadStatusStream: Sendable {
                     group.addTask {
                         while !Task.isCancelled {
                             try await Task.sleep(for: .milliseconds(250))
+                            if let deadline, ContinuousClock.now >= deadline {
+                                outcome.withLock { $0 = $0 ?? .terminal }
+                                throw CancellationError()
+                            }
                             let silent = ContinuousClock.now - lastHeard.withLock { $0 }
                             if silent > settings.silenceTimeout {
                                 outcome.withLock { $0 = $0 ?? .dropped("no message for \(silent.components.seconds) s") }
@@ -150,11 +170,11 @@ public struct PayloadStatusStream: Sendable {
                             if decoded == .pong { continue }
                             out.yield(.message(decoded))
                             switch decoded {
-                            case .resolved, .expired:
-                                // The server keeps the socket open after `expired`: stop reading ourselves.
+                            case .resolved:
                                 outcome.withLock { $0 = .terminal }
                                 return
-                            case .expiresIn(let n) where n < 0:
+                            case .expired where deadline == nil, .expiresIn(..<0) where deadline == nil:
+                                // The server keeps the socket open after `expired`: stop reading ourselves.
                                 outcome.withLock { $0 = .terminal }
                                 return
                             default: continue

@@ -145,10 +145,14 @@ actor SimulatorEngine {
         let after = user.afterSeconds
         let name = user.name
         let openAt = scaled(min(1, after * 0.3))
+        let hub = self.hub
+        // A user acts only once the push reached the phone: after a watcher connected, or 2 s at most.
+        let arrival: @Sendable () async -> Void = { await hub.waitForSubscriber(uuid, limit: .seconds(2)) }
         switch user.behaviour {
         case .sign, .reject:
             let sign = user.behaviour == .sign
             tasks.append(Task {
+                await arrival()
                 try? await Task.sleep(for: openAt)
                 await self.open(uuid)
                 try? await Task.sleep(for: self.scaled(after) - openAt)
@@ -156,11 +160,13 @@ actor SimulatorEngine {
             })
         case .open:
             tasks.append(Task {
+                await arrival()
                 try? await Task.sleep(for: self.scaled(after))
                 await self.open(uuid)
             })
         case .signLate:
             tasks.append(Task {
+                await arrival()
                 try? await Task.sleep(for: openAt)
                 await self.open(uuid)
                 try? await Task.sleep(for: .milliseconds(Int(max(0, untilExpiry) * 1000)) + self.scaled(after))

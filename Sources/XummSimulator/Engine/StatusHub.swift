@@ -23,6 +23,20 @@ final class StatusHub: Sendable {
         c?.finish()
     }
 
+    /// Whether any socket is subscribed to `uuid`.
+    func hasSubscriber(_ uuid: String) -> Bool { subscribers.withLock { !($0[uuid]?.isEmpty ?? true) } }
+
+    /// Waits until a socket subscribes to `uuid` or `limit` passes. Simulated phones react to a push only
+    /// after it travelled to them; the operator's client connects at once. Waiting for it (bounded)
+    /// keeps the demo and the tests from racing on a busy machine, while a payload nobody watches still
+    /// proceeds after `limit`.
+    func waitForSubscriber(_ uuid: String, limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while !hasSubscriber(uuid), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     func publish(_ uuid: String, _ message: StatusMessage) {
         let targets = subscribers.withLock { Array(($0[uuid] ?? [:]).values) }
         for c in targets { c.yield(message) }
