@@ -35,11 +35,11 @@ struct ReliabilityCrashTests {
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
-        let handle = out.fileHandleForReading
+        let fd = out.fileHandleForReading.fileDescriptor
         let firstLine = await Task.detached { () -> String in
             var bytes: [UInt8] = []
             var byte: UInt8 = 0
-            while read(handle.fileDescriptor, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
+            while read(fd, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
             return String(decoding: bytes, as: UTF8.self)
         }.value
         let created = try #require(try JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any])
@@ -91,7 +91,7 @@ struct ReliabilityCrashTests {
         let rows = try killed.payloads()
         #expect(rows.count == 1)
         let row = try #require(rows.first)
-        #expect(row.userName == "carol" && row.pushed == true && !row.isFinal)
+        #expect(row.transactionType == "SignIn" && row.pushed == true && !row.isFinal)
         #expect(row.events.contains { $0.kind == .created } && row.events.contains { $0.kind == .pushed })
 
         // Restart on the same store: it opens and shows the payload (its simulator died with it, so

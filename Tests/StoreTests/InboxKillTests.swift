@@ -103,7 +103,8 @@ struct InboxKillTests {
         #expect(store.integrityCheck())
         let missing = try acknowledged.filter { try !store.hasDelivery($0) || store.user(token: "tok-\($0)") == nil }
         let integrity = store.integrityCheck()
-        print("[reliability] SIGKILL inbox mid-flood: acknowledged=\(acknowledged.count) lost=\(missing.count) integrity=\(integrity ? "ok" : "FAILED") rows=\(try store.deliveryCount())")
+        let rows = try store.deliveryCount()
+        print("[reliability] SIGKILL inbox mid-flood: acknowledged=\(acknowledged.count) lost=\(missing.count) integrity=\(integrity ? "ok" : "FAILED") rows=\(rows)")
         #expect(missing.isEmpty, "acknowledged but not stored: \(missing.prefix(5))")
         #expect(try store.deliveryCount() >= acknowledged.count + 1)
         // Nothing half-written: every delivery that carried a token has its user.
