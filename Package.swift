@@ -93,7 +93,9 @@ let package = Package(
         ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
         .testTarget(name: "RuntimeTests", dependencies: [
-            "Runtime", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            "Runtime", "ConsoleCore", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

@@ -68,7 +68,7 @@ public enum StatusMessage: Sendable, Equatable {
     /// The frame text the platform sends for this message.
     public var wireText: String {
         switch self {
-        case .welcome(let uuid): return #"{"message":"Welcome \#(uuid)"}"#
+        case .welcome(let uuid): return StatusMessage.message("Welcome \(uuid)").wireText
         case .expiresIn(let n): return #"{"expires_in_seconds":\#(n)}"#
         case .opened: return #"{"opened":true}"#
         case .devappFetched: return #"{"devapp_fetched":true}"#

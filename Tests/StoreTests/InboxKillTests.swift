@@ -102,6 +102,9 @@ struct InboxKillTests {
         let store = try PushDeskStore(path: storePath)
         #expect(store.integrityCheck())
         let missing = try acknowledged.filter { try !store.hasDelivery($0) || store.user(token: "tok-\($0)") == nil }
+        let integrity = store.integrityCheck()
+        let rows = try store.deliveryCount()
+        print("[reliability] SIGKILL inbox mid-flood: acknowledged=\(acknowledged.count) lost=\(missing.count) integrity=\(integrity ? "ok" : "FAILED") rows=\(rows)")
         #expect(missing.isEmpty, "acknowledged but not stored: \(missing.prefix(5))")
         #expect(try store.deliveryCount() >= acknowledged.count + 1)
         // Nothing half-written: every delivery that carried a token has its user.
