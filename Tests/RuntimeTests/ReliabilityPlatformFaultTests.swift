@@ -67,7 +67,7 @@ struct ReliabilityPlatformFaultTests {
             await withTaskGroup(of: Void.self) { group in
                 for i in 0..<perBatch {
                     let target = targets[(batch * perBatch + i) % targets.count]
-                    group.addTask {
+                    group.addTask { [settings] in
                         let spec = PushRequestSpec(txjsonText: Self.tx, userToken: target.token, userName: target.name, expireMinutes: 1)
                         await Self.pushAndFollow(spec, service: service, settings: settings, tally: tally)
                     }

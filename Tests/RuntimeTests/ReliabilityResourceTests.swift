@@ -50,10 +50,10 @@ struct ReliabilityResourceTests {
         settings.pingInterval = .milliseconds(500)
         let updates = AsyncStream<PayloadRecord>.makeStream()
         let tx = #"{"TransactionType":"SignIn"}"#
-        let followers = Task {
+        let followers = Task { [settings] in
             await withTaskGroup(of: Void.self) { group in
                 for i in 0..<Self.live {
-                    group.addTask {
+                    group.addTask { [settings] in
                         guard let r = try? await service.create(PushRequestSpec(txjsonText: tx, userToken: targets[i % 2], expireMinutes: 10)) else { return }
                         updates.continuation.yield(r)
                         _ = await service.follow(r, settings: settings) { updated, _ in updates.continuation.yield(updated) }

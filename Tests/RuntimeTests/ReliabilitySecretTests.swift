@@ -113,7 +113,7 @@ struct ReliabilitySecretTests {
         // At 0600 the same file is read: ping gets as far as the (unreachable) platform.
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
         let ok = try PushDeskRun.run(binary, ["ping"], env: env)
-        #expect(!ok.stderr.contains("refusing"), ok.stderr)
+        #expect(!ok.stderr.contains("refusing"), "\(ok.stderr)")
         #expect(Self.occurrences(in: Data((ok.stdout + ok.stderr).utf8)) == 0)
         print("[reliability] config file readable by group/other refused: \(refused) of 12 runs (3 commands × 4 modes)")
     }
