@@ -63,7 +63,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: [
-            "Runtime", "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform",
+            "Runtime", "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),

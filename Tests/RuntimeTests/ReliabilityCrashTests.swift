@@ -22,10 +22,10 @@ struct ReliabilityCrashTests {
         let sim = try SimulatorProcess(binary: binary, timeScale: 1)
         let tokens = try await sim.tokens()
         let store = dir.appendingPathComponent("push.sqlite").path
-        // carol signs 8 s after creation: the kill lands while the payload is live.
+        // dave opens and never decides: the payload is live when the kill lands, whatever the machine's load.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["push", "--to", try #require(tokens["carol"]), "--template", "SignIn", "--json", "--wait", "--api-base", sim.apiBase, "--store", store]
+        p.arguments = ["push", "--to", try #require(tokens["dave"]), "--template", "SignIn", "--json", "--wait", "--api-base", sim.apiBase, "--store", store]
         var env = ProcessInfo.processInfo.environment
         env["XUMM_APIKEY"] = SimulatorProcess.apiKey
         env["XUMM_APISECRET"] = SimulatorProcess.apiSecret
@@ -53,6 +53,8 @@ struct ReliabilityCrashTests {
         #expect(try before.payload(uuid: uuid)?.isFinal == false)
         #expect(try before.unfinishedPayloads().map(\.uuid) == [uuid])
 
+        // The user signs while no PushDesk process is running; a new process re-attaches and finishes it.
+        try await sim.control("POST", "/_sim/payloads/\(uuid)/sign", body: #"{"user":"dave"}"#)
         let resumed = try PushDeskRun.run(binary, ["wait", uuid, "--json", "--api-base", sim.apiBase, "--store", store])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.jsonLines.last?["outcome"] as? String == "signed")

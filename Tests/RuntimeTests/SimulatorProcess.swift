@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
 
 /// `pushdesk simulator` as a separate process on a free port, for headless end-to-end tests.
 final class SimulatorProcess: Sendable {
@@ -38,6 +39,17 @@ final class SimulatorProcess: Sendable {
     }
 
     deinit { process.terminate(); process.waitUntilExit() }
+
+    /// Calls the control API (`/_sim/...`); throws unless it answers 2xx.
+    func control(_ method: String, _ path: String, body: String? = nil) async throws {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = .init(rawValue: method)
+        if let body { request.body = .bytes(ByteBuffer(string: body)); request.headers.add(name: "Content-Type", value: "application/json") }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        guard (200..<300).contains(response.status.code) else {
+            throw NSError(domain: "SimulatorProcess", code: Int(response.status.code), userInfo: [NSLocalizedDescriptionKey: "\(method) \(path): \(response.status)"])
+        }
+    }
 
     /// The simulator's cast: name → user_token.
     func tokens() async throws -> [String: String] {

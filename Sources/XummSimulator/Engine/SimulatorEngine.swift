@@ -146,8 +146,10 @@ actor SimulatorEngine {
         let name = user.name
         let openAt = scaled(min(1, after * 0.3))
         let hub = self.hub
-        // A user acts only once the push reached the phone: after a watcher connected, or 2 s at most.
-        let arrival: @Sendable () async -> Void = { await hub.waitForSubscriber(uuid, limit: .seconds(2)) }
+        // A user acts only once the push reached the phone: after a watcher connected, or after at most
+        // 2 s (and never more than a third of the payload's life).
+        let arrivalLimit = Duration.milliseconds(Int(min(2, max(0, untilExpiry) / 3) * 1000))
+        let arrival: @Sendable () async -> Void = { await hub.waitForSubscriber(uuid, limit: arrivalLimit) }
         switch user.behaviour {
         case .sign, .reject:
             let sign = user.behaviour == .sign
