@@ -34,7 +34,7 @@ public struct PayloadStatusStream: Sendable {
         public var maxBackoff: Duration = .seconds(5)
         /// How long to keep listening after expiry when the user had opened the payload: the platform
         /// still accepts a signature from an app that opened it in time.
-        public var openedGrace: Duration = .seconds(300)
+        public var openedGrace: Duration = .seconds(120)
         public init() {}
     }
 

@@ -74,9 +74,8 @@ public final class XummClient: Sendable {
     /// carries an identifier, the identifier is looked up with `GET /payload/ci/{identifier}` before any
     /// retry, so one identifier never yields two payloads.
     public func createPayload(_ request: PayloadCreateRequest, maxAttempts: Int = 3) async throws -> PayloadCreateResponse {
-        if let remaining = rateLimit.remaining, remaining <= 0, let at = rateLimit.observedAt, Date().timeIntervalSince(at) < 60 {
-            throw XummError.rateLimited(limit: rateLimit.limit, remaining: 0, retryAfter: nil)
-        }
+        // No local refusal on `X-RateLimit-Remaining: 0`: the platform is the authority (a 429 comes back
+        // as `.rateLimited`); callers pace creates with `rateLimit` (see the console's CreatePacer).
         let body = try Self.wireBody(request)
         var attempt = 0
         while true {

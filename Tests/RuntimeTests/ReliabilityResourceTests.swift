@@ -48,6 +48,7 @@ struct ReliabilityResourceTests {
 
         var settings = PayloadStatusStream.Settings()
         settings.pingInterval = .milliseconds(500)
+        settings.openedGrace = .seconds(1) // opened-then-expired payloads: do not wait for a late signature
         let updates = AsyncStream<PayloadRecord>.makeStream()
         let tx = #"{"TransactionType":"SignIn"}"#
         let followers = Task { [settings] in

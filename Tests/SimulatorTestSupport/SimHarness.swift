@@ -36,9 +36,11 @@ public struct SimHarness: Sendable {
                                     customMeta: identifier.map { CustomMeta(identifier: $0) })
     }
 
-    /// Follows the status stream to its final event.
-    public func final(_ created: PayloadCreateResponse) async -> StatusStreamEvent {
+    /// Follows the status stream to its final event. `openedGrace`: how long to wait for a late
+    /// signature after an opened payload expired (short by default, so "opens, never decides" ends quickly).
+    public func final(_ created: PayloadCreateResponse, openedGrace: Duration = .seconds(1)) async -> StatusStreamEvent {
         var settings = PayloadStatusStream.Settings()
+        settings.openedGrace = openedGrace
         settings.pingInterval = .milliseconds(200)
         settings.initialBackoff = .milliseconds(50)
         let stream = PayloadStatusStream(client: client, uuid: created.uuid, websocketURL: created.refs.websocketStatus, settings: settings)

@@ -66,8 +66,13 @@ import XummPlatform
         let h = try await SimHarness.start()
         defer { Task { await h.stop() } }
         let created = try await h.client.createPayload(try await h.payment(user: "ivan"))
-        let state = try #require(await h.final(created).finalState)
-        #expect(state.outcome == .expired)
+        // Without waiting for a late signature the stream ends at expiry ...
+        let early = try #require(await h.final(created, openedGrace: .zero).finalState)
+        #expect(early.outcome == .expired && early.payload.meta.appOpened)
+        // ... with the grace, a stream that follows an opened payload past expiry ends signed.
+        let late = try await h.client.createPayload(try await h.payment(user: "ivan"))
+        let state = try #require(await h.final(late, openedGrace: .seconds(20)).finalState)
+        #expect(state.outcome == .signed)
         let signed = await withHangGuard { () -> XummPayload in
             while true {
                 if let p = try? await h.client.payload(uuid: created.uuid), p.meta.signed { return p }
