@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "XummPlatform", "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "WebhookInbox", dependencies: [
             "XummPlatform", "Store",
@@ -63,7 +64,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: [
-            "Runtime", "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform",
+            "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
