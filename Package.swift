@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "XummPlatform", "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "WebhookInbox", dependencies: [
             "XummPlatform", "Store",

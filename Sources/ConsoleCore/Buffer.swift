@@ -26,6 +26,7 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         let style = monochrome ? style.monochrome : style
+        if let n = putPrintableASCII(text, x: x, y: y, style: style, limit: limit) { return n }
         var col = x
         var filter = Sanitize.Filter()
         for ch in text {
@@ -44,6 +45,23 @@ public struct Buffer: Sendable, Equatable {
         }
         return max(0, col - x)
     }
+
+    /// `put` for text made only of printable ASCII (0x20...0x7E): one cell per byte, nothing to
+    /// sanitise or measure. Returns nil for any other text.
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var col = x
+        for b in utf8 {
+            if col + 1 > limit { break }
+            if col >= 0 { setCell(col, y, Cell(grapheme: Self.asciiGraphemes[Int(b)], width: 1, style: style)) }
+            col += 1
+        }
+        return max(0, col - x)
+    }
+
+    /// One-character strings for the ASCII range, so the fast path builds no strings.
+    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills a rectangle with blanks in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {

@@ -19,9 +19,10 @@ public enum ConsoleCore {
             let keep = state.cursorUser?.userToken
             state.users.replaceAll(list)
             state.usersLoaded = true
-            let tokens = Set(list.map(\.userToken))
-            state.multiSelected.formIntersection(tokens)
-            if let t = state.targetToken, !tokens.contains(t) { state.targetToken = nil }
+            // Look the few selected tokens up in the index rather than hashing every loaded token.
+            let index = state.users
+            state.multiSelected = state.multiSelected.filter { index.user(token: $0) != nil }
+            if let t = state.targetToken, index.user(token: t) == nil { state.targetToken = nil }
             restoreUserCursor(&state, token: keep)
         case .userUpdated(let user):
             let keep = state.cursorUser?.userToken

@@ -17,7 +17,12 @@ public enum DisplayWidth {
     }
 
     /// Cells a whole string occupies.
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        // ASCII: one cell per printable byte, none for controls (a CR LF grapheme is a control too).
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.reduce(0) { $0 + ($1 >= 0x20 && $1 < 0x7F ? 1 : 0) } }
+        return s.reduce(0) { $0 + of($1) }
+    }
 
     private static func isWide(_ v: UInt32) -> Bool {
         switch v {

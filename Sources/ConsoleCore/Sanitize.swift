@@ -36,6 +36,7 @@ public enum Sanitize {
 
     /// `s` without control characters and escape sequences.
     public static func clean(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
         var f = Filter()
         var out = ""
         out.reserveCapacity(s.utf8.count)

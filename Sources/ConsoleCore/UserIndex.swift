@@ -4,7 +4,8 @@ import Domain
 /// 100,000 users costs one linear byte scan at most (and usually a scan of the previous matches).
 ///
 /// The filter matches a case-insensitive substring of the display name, or a prefix of the account
-/// or of the user token.
+/// or of the user token (see ``SearchKeys``, built on the first filter keystroke or name sort).
+/// Two indices are equal when they list the same users in the same sort, filter and visible rows.
 public struct UserIndex: Sendable, Equatable {
     public private(set) var users: [KnownUser] = []
     /// Indices into `users`, sorted and filtered: what the pane lists.
@@ -12,25 +13,31 @@ public struct UserIndex: Sendable, Equatable {
     public private(set) var sort: UserSort = .timeLeft
     public private(set) var query: String = ""
 
-    private var position: [String: Int32] = [:]
-    /// Lower-cased search keys, all users concatenated: name, account, token.
-    private var keyBytes: [UInt8] = []
-    /// Per user: start of name, end of name, end of account, end of token in `keyBytes`.
-    private var keyRanges: [SIMD4<Int32>] = []
+    private var tokens = TokenTable()
+    private var search: SearchKeys?
+    /// Sort keys per user: expiry instant (unix seconds, +inf when unknown) and last signed (-inf when never).
     private var expiry: [Double] = []
     private var lastSigned: [Double] = []
+    /// First 8 bytes of each token (see ``UserOrder/asciiPrefix(_:)``); used only while every token
+    /// is ASCII, so that byte order is `String` order.
+    private var tokenPrefix: [UInt64] = []
+    private var asciiTokens = true
     private var orders: [UserSort: [Int32]] = [:]
     private var queryBytes: [UInt8] = []
     /// Results of each shorter query typed so far (for O(1) backspace).
     private var filterStack: [FilterStep] = []
 
-    private struct FilterStep: Sendable, Equatable { var query: [UInt8]; var visible: [Int32] }
+    private struct FilterStep: Sendable { var query: [UInt8]; var visible: [Int32] }
 
     public init() {}
 
     public init(users: [KnownUser], sort: UserSort = .timeLeft) {
         self.sort = sort
         replaceAll(users)
+    }
+
+    public static func == (a: UserIndex, b: UserIndex) -> Bool {
+        a.sort == b.sort && a.query == b.query && a.visible == b.visible && a.users == b.users
     }
 
     public var count: Int { users.count }
@@ -41,11 +48,11 @@ public struct UserIndex: Sendable, Equatable {
         return users[Int(visible[row])]
     }
 
-    public func user(token: String) -> KnownUser? { position[token].map { users[Int($0)] } }
+    public func user(token: String) -> KnownUser? { tokens.find(token, in: users).map { users[Int($0)] } }
 
     /// Row of a token in the visible list (linear).
     public func visibleRow(of token: String) -> Int? {
-        guard let p = position[token] else { return nil }
+        guard let p = tokens.find(token, in: users) else { return nil }
         return visible.firstIndex(of: p)
     }
 
@@ -53,46 +60,47 @@ public struct UserIndex: Sendable, Equatable {
 
     public mutating func replaceAll(_ list: [KnownUser]) {
         users = list
-        position = [:]
-        position.reserveCapacity(list.count)
-        keyBytes = []
-        keyBytes.reserveCapacity(list.count * 48)
-        keyRanges = []
-        keyRanges.reserveCapacity(list.count)
+        tokens = TokenTable(users: list)
+        search = nil
         expiry = []
         expiry.reserveCapacity(list.count)
         lastSigned = []
         lastSigned.reserveCapacity(list.count)
-        for (i, u) in list.enumerated() {
-            position[u.userToken] = Int32(i)
-            keyRanges.append(appendKey(u))
-            expiry.append(Self.expiryKey(u))
-            lastSigned.append(u.lastSigned?.timeIntervalSince1970 ?? -.infinity)
+        tokenPrefix = []
+        tokenPrefix.reserveCapacity(list.count)
+        asciiTokens = true
+        list.withUnsafeBufferPointer { list in
+            for i in list.indices { appendKeys(list[i]) }
         }
         orders = [:]
         filterStack = []
-        orders[sort] = makeOrder(sort)
-        refilter(from: orders[sort]!)
+        if !queryBytes.isEmpty || sort == .name { ensureSearchKeys() }
+        let order = makeOrder(sort)
+        orders[sort] = order
+        refilter(from: order)
     }
 
     /// Inserts or replaces one user, keeping the current order (binary insertion) and filter.
     public mutating func upsert(_ u: KnownUser) {
         let idx: Int32
-        if let p = position[u.userToken] {
+        if let p = tokens.find(u.userToken, in: users) {
             idx = p
             users[Int(p)] = u
-            keyRanges[Int(p)] = appendKey(u)
             expiry[Int(p)] = Self.expiryKey(u)
-            lastSigned[Int(p)] = u.lastSigned?.timeIntervalSince1970 ?? -.infinity
+            lastSigned[Int(p)] = Self.lastSignedKey(u)
         } else {
             idx = Int32(users.count)
             users.append(u)
-            position[u.userToken] = idx
-            keyRanges.append(appendKey(u))
-            expiry.append(Self.expiryKey(u))
-            lastSigned.append(u.lastSigned?.timeIntervalSince1970 ?? -.infinity)
+            tokens.insert(idx, in: users)
+            appendKeys(u)
         }
+        search?.set(u, at: Int(idx))
+        if sort == .name { ensureSearchKeys() }
         var order = orders[sort] ?? makeOrder(sort)
+        // Drop the other references to the order so it is edited in place (the keys changed anyway).
+        orders = [:]
+        filterStack = []
+        visible = []
         if let old = order.firstIndex(of: idx) { order.remove(at: old) }
         var lo = 0, hi = order.count
         while lo < hi {
@@ -100,23 +108,24 @@ public struct UserIndex: Sendable, Equatable {
             if precedes(order[mid], idx, sort) { lo = mid + 1 } else { hi = mid }
         }
         order.insert(idx, at: lo)
-        orders = [sort: order]
-        filterStack = []
+        orders[sort] = order
         refilter(from: order)
     }
 
     public mutating func setSort(_ s: UserSort) {
         guard s != sort else { return }
         sort = s
-        if orders[s] == nil { orders[s] = makeOrder(s) }
+        if s == .name { ensureSearchKeys() }
+        let order = orders[s] ?? makeOrder(s)
+        orders[s] = order
         filterStack = []
-        refilter(from: orders[s]!)
+        refilter(from: order)
     }
 
     /// Sets the filter; narrows the previous matches when the new query extends the old one.
     public mutating func setQuery(_ q: String) {
         var newBytes: [UInt8] = []
-        Self.appendLowercased(q, to: &newBytes)
+        SearchKeys.appendLowercased(q, to: &newBytes)
         let narrowing = !queryBytes.isEmpty && newBytes.starts(with: queryBytes)
         if narrowing {
             filterStack.append(FilterStep(query: queryBytes, visible: visible))
@@ -130,36 +139,41 @@ public struct UserIndex: Sendable, Equatable {
             visible = cached.visible
             return
         }
-        refilter(from: narrowing ? visible : (filterStack.last?.visible ?? orders[sort]!))
+        if !newBytes.isEmpty { ensureSearchKeys() }
+        let source = narrowing ? visible : (filterStack.last?.visible ?? currentOrder())
+        refilter(from: source)
     }
 
     // MARK: - Internals
+
+    private mutating func appendKeys(_ u: KnownUser) {
+        expiry.append(Self.expiryKey(u))
+        lastSigned.append(Self.lastSignedKey(u))
+        let prefix = UserOrder.asciiPrefix(u.userToken)
+        if prefix == nil { asciiTokens = false }
+        tokenPrefix.append(prefix ?? 0)
+    }
 
     private static func expiryKey(_ u: KnownUser) -> Double {
         TokenAge.expiry(of: u)?.timeIntervalSince1970 ?? .infinity
     }
 
-    private mutating func appendKey(_ u: KnownUser) -> SIMD4<Int32> {
-        let start = Int32(keyBytes.count)
-        Self.appendLowercased(u.displayName, to: &keyBytes)
-        let nameEnd = Int32(keyBytes.count)
-        Self.appendLowercased(u.account ?? "", to: &keyBytes)
-        let accountEnd = Int32(keyBytes.count)
-        Self.appendLowercased(u.userToken, to: &keyBytes)
-        return SIMD4(start, nameEnd, accountEnd, Int32(keyBytes.count))
+    private static func lastSignedKey(_ u: KnownUser) -> Double {
+        u.lastSigned?.timeIntervalSince1970 ?? -.infinity
     }
 
-    /// ASCII fast path; full Unicode lower-casing only for non-ASCII text.
-    private static func appendLowercased(_ s: String, to bytes: inout [UInt8]) {
-        var utf8 = s.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            for b in utf8 { bytes.append(b >= 65 && b <= 90 ? b + 32 : b) }
-        } else {
-            utf8 = s.lowercased().utf8
-            bytes.append(contentsOf: utf8)
-        }
+    private mutating func ensureSearchKeys() {
+        if search == nil { search = SearchKeys(users: users) }
     }
 
+    private mutating func currentOrder() -> [Int32] {
+        if let order = orders[sort] { return order }
+        let order = makeOrder(sort)
+        orders[sort] = order
+        return order
+    }
+
+    /// Strict order of the sort `s`; ties by token. `.name` needs the search keys.
     private func precedes(_ a: Int32, _ b: Int32, _ s: UserSort) -> Bool {
         let i = Int(a), j = Int(b)
         switch s {
@@ -168,67 +182,32 @@ public struct UserIndex: Sendable, Equatable {
         case .lastSigned:
             if lastSigned[i] != lastSigned[j] { return lastSigned[i] > lastSigned[j] }
         case .name:
-            let ri = keyRanges[i], rj = keyRanges[j]
-            let c = keyBytes[Int(ri.x)..<Int(ri.y)].lexicographicallyPrecedes(keyBytes[Int(rj.x)..<Int(rj.y)])
-            if c { return true }
-            if keyBytes[Int(ri.x)..<Int(ri.y)].elementsEqual(keyBytes[Int(rj.x)..<Int(rj.y)]) == false { return false }
+            let c = search!.compareNames(i, j)
+            if c != 0 { return c < 0 }
         }
         return users[i].userToken < users[j].userToken
     }
 
     private func makeOrder(_ s: UserSort) -> [Int32] {
-        var order = Array(0..<Int32(users.count))
+        var entries: [UserOrder.Entry] = []
+        entries.reserveCapacity(users.count)
         switch s {
         case .timeLeft, .lastSigned:
-            // Numeric keys: sort (key, index) pairs without closures over self.
-            let keys = s == .timeLeft ? expiry : lastSigned.map { -$0 }
-            var pairs = order.map { (keys[Int($0)], users[Int($0)].userToken.utf8.count, $0) }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : precedes($0.2, $1.2, s) }
-            order = pairs.map(\.2)
+            let keys = s == .timeLeft ? expiry : lastSigned
+            let sign: Double = s == .timeLeft ? 1 : -1
+            for i in users.indices {
+                entries.append(.init(key: sign * keys[i], prefix: asciiTokens ? tokenPrefix[i] : 0, index: Int32(i)))
+            }
+            return UserOrder.sort(&entries) { users[Int($0)].userToken < users[Int($1)].userToken }
         case .name:
-            order.sort { precedes($0, $1, s) }
+            let keys = search!
+            for i in users.indices { entries.append(.init(key: 0, prefix: keys.namePrefix(i), index: Int32(i))) }
+            return UserOrder.sort(&entries) { precedes($0, $1, .name) }
         }
-        return order
     }
 
     private mutating func refilter(from source: [Int32]) {
-        guard !queryBytes.isEmpty else { visible = source; return }
-        let q = queryBytes
-        var out: [Int32] = []
-        keyBytes.withUnsafeBufferPointer { hay in
-            q.withUnsafeBufferPointer { needle in
-                for idx in source {
-                    let r = keyRanges[Int(idx)]
-                    if Self.contains(hay, Int(r.x), Int(r.y), needle)
-                        || Self.hasPrefix(hay, Int(r.y), Int(r.z), needle)
-                        || Self.hasPrefix(hay, Int(r.z), Int(r.w), needle) {
-                        out.append(idx)
-                    }
-                }
-            }
-        }
-        visible = out
-    }
-
-    private static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard to - from >= n.count else { return false }
-        for k in 0..<n.count where hay[from + k] != n[k] { return false }
-        return true
-    }
-
-    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        let m = n.count
-        guard to - from >= m else { return false }
-        let first = n[0]
-        var i = from
-        while i <= to - m {
-            if hay[i] == first {
-                var k = 1
-                while k < m, hay[i + k] == n[k] { k += 1 }
-                if k == m { return true }
-            }
-            i += 1
-        }
-        return false
+        guard !queryBytes.isEmpty, let search else { visible = source; return }
+        visible = search.filter(source, query: queryBytes)
     }
 }

@@ -22,10 +22,31 @@ extension PushDeskStore {
         return try await db.write { db in try Self.ingest(db, item) }
     }
 
-    /// Records several deliveries in one commit (group commit). Each item runs in its own savepoint,
-    /// so one failing item does not undo the others; the commit covers all that succeeded.
+    /// Records several deliveries in one commit (group commit). Each item behaves as if run in its own
+    /// savepoint, so one failing item does not undo the others; the commit covers all that succeeded.
+    ///
+    /// Fast path: the whole batch without savepoints. Only if an item fails is that transaction rolled
+    /// back and the batch redone with one savepoint per item, which gives the same per-item results.
     /// - Returns: per item, `.success(isNew)` or the item's error. Throws only if the commit itself fails.
     public func ingestWebhooks(_ items: [WebhookIngest]) async throws -> [Result<Bool, any Error>] {
+        do {
+            return try await db.write { db in
+                var results: [Result<Bool, any Error>] = []
+                results.reserveCapacity(items.count)
+                for item in items {
+                    do { results.append(.success(try Self.ingest(db, item))) } catch { throw IngestItemFailed() }
+                }
+                return results
+            }
+        } catch is IngestItemFailed {
+            return try await ingestWebhooksOneByOne(items)
+        }
+    }
+
+    /// An item of a batch failed on the fast path (the transaction was rolled back).
+    private struct IngestItemFailed: Error {}
+
+    private func ingestWebhooksOneByOne(_ items: [WebhookIngest]) async throws -> [Result<Bool, any Error>] {
         try await db.write { db in
             var results: [Result<Bool, any Error>] = []
             results.reserveCapacity(items.count)
@@ -59,10 +80,10 @@ extension PushDeskStore {
         let body = item.body
         let signed = body.payloadResponse?.signed
         let token = body.userToken?.userToken
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO webhook_delivery (delivery_key, payload_uuid, received_at, signed, user_token)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT(delivery_key) DO NOTHING
-            """, arguments: [item.deliveryID, body.meta.payloadUUID, item.receivedAt.timeIntervalSince1970, signed, token])
+            """).execute(arguments: [item.deliveryID, body.meta.payloadUUID, item.receivedAt.timeIntervalSince1970, signed, token])
         guard db.changesCount > 0 else { return false }
         if let ut = body.userToken, !ut.userToken.isEmpty {
             let user = KnownUser(
@@ -77,7 +98,8 @@ extension PushDeskStore {
             let detail = signed.map { $0 ? "signed" : "rejected" } ?? "delivered"
             try insertEvent(db, uuid: body.meta.payloadUUID, PayloadEvent(at: item.receivedAt, kind: .webhook, detail: detail))
             if let token {
-                try db.execute(sql: "UPDATE payload SET user_token = ? WHERE uuid = ? AND user_token IS NULL", arguments: [token, body.meta.payloadUUID])
+                try db.cachedStatement(sql: "UPDATE payload SET user_token = ? WHERE uuid = ? AND user_token IS NULL")
+                    .execute(arguments: [token, body.meta.payloadUUID])
             }
         }
         return true

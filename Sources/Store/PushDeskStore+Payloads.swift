@@ -76,12 +76,12 @@ extension PushDeskStore {
     // MARK: Helpers
 
     static func payloadExists(_ db: Database, uuid: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM payload WHERE uuid = ?", arguments: [uuid]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM payload WHERE uuid = ?"), arguments: [uuid]) ?? false
     }
 
     static func insertEvent(_ db: Database, uuid: String, _ e: PayloadEvent) throws {
-        try db.execute(sql: "INSERT INTO payload_event (payload_uuid, at, kind, detail) VALUES (?, ?, ?, ?)",
-                       arguments: [uuid, e.at.timeIntervalSince1970, e.kind.rawValue, e.detail])
+        try db.cachedStatement(sql: "INSERT INTO payload_event (payload_uuid, at, kind, detail) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [uuid, e.at.timeIntervalSince1970, e.kind.rawValue, e.detail])
     }
 
     static func writeResult(_ db: Database, uuid: String, _ r: PayloadResult) throws -> Bool {

@@ -17,18 +17,34 @@ public struct WebhookSignature: Sendable {
     /// The signature for a delivery.
     public func sign(timestamp: String, body: some DataProtocol) -> String {
         var mac = HMAC<Insecure.SHA1>(key: SymmetricKey(data: keyBytes))
-        mac.update(data: Data(timestamp.utf8))
-        mac.update(data: Data(body))
-        return mac.finalize().map { String(format: "%02x", $0) }.joined()
+        mac.update(data: Array(timestamp.utf8))
+        mac.update(data: body)
+        return Self.hex(mac.finalize())
     }
 
     /// Constant-time check of a received signature (case-insensitive hex).
     public func verify(signature: String, timestamp: String, body: some DataProtocol) -> Bool {
         let expected = Array(sign(timestamp: timestamp, body: body).utf8)
-        let given = Array(signature.lowercased().utf8)
+        let utf8 = signature.utf8
+        let given = utf8.allSatisfy { $0 < 0x80 }
+            ? utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            : Array(signature.lowercased().utf8)
         guard expected.count == given.count else { return false }
         var diff: UInt8 = 0
         for i in 0..<expected.count { diff |= expected[i] ^ given[i] }
         return diff == 0
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex of `bytes`.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(40)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
