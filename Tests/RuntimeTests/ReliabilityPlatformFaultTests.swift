@@ -83,7 +83,7 @@ struct ReliabilityPlatformFaultTests {
 
         // Let the simulator finish: every payload resolves or expires, every webhook is retried home.
         let settled = await withHangGuard(seconds: 60) {
-            while true {
+            while !Task.isCancelled {
                 let live = await h.sim.payloads().filter { ["pending", "opened"].contains($0.state) }
                 let deliveries = await h.sim.webhookDeliveries()
                 // A webhook is settled once delivered or after its last (5th) attempt.
@@ -92,6 +92,7 @@ struct ReliabilityPlatformFaultTests {
                 if live.isEmpty && pendingWebhooks.isEmpty { return true }
                 try? await Task.sleep(for: .milliseconds(100))
             }
+            return false
         }
         #expect(settled == true)
 

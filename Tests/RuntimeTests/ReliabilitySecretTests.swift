@@ -36,6 +36,12 @@ struct ReliabilitySecretTests {
         let log = dir.appendingPathComponent("console.log").path
         var outputs: [(String, Data)] = []
 
+        // A live store starts empty: the operator adds alice (as `users add` / `users import` would).
+        let known = try await sim.tokens()
+        let added = try PushDeskRun.run(binary, ["users", "add", try #require(known["alice"]), "--name", "alice", "--store", store])
+        #expect(added.status == 0, "\(added.stderr)")
+        outputs.append(("users add", Data((added.stdout + added.stderr).utf8)))
+
         // The console, live (credentials in its environment), pushing to alice until she signs.
         let tmux = try TmuxSession(width: 160, height: 45)
         defer { tmux.kill() }

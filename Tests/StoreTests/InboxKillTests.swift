@@ -35,7 +35,7 @@ final class ServeProcess {
         // The first line is the URL (blocking read; the child prints it as soon as it listens).
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while true {
+        while !Task.isCancelled {
             let n = read(handle.fileDescriptor, &byte, 1)
             if n < 0, errno == EINTR { continue }
             if n <= 0 || byte == UInt8(ascii: "\n") { break }

@@ -73,13 +73,14 @@ import XummPlatform
         let late = try await h.client.createPayload(try await h.payment(user: "ivan"))
         let state = try #require(await h.final(late, openedGrace: .seconds(20)).finalState)
         #expect(state.outcome == .signed)
-        let signed = await withHangGuard { () -> XummPayload in
-            while true {
+        let signed = await withHangGuard { () -> XummPayload? in
+            while !Task.isCancelled {
                 if let p = try? await h.client.payload(uuid: created.uuid), p.meta.signed { return p }
                 try? await Task.sleep(for: .milliseconds(100))
             }
+            return nil
         }
-        let p = try #require(signed)
+        let p = try #require(signed ?? nil)
         #expect(p.meta.signed && p.meta.expired && p.meta.appOpened && p.meta.resolved)
         #expect(PayloadFinalState(payload: p).outcome == .signed)
     }

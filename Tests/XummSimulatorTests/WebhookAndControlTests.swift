@@ -32,7 +32,7 @@ import XummPlatform
     @Test func rejectedWebhookHasNullUserTokenAndFailuresAreRetried() async throws {
         let receiver = WebhookReceiver(statuses: [500, 503])
         let url = try await receiver.start()
-        let h = try await SimHarness.start(timeScale: 0.002, webhookURL: url)
+        let h = try await SimHarness.start(timeScale: 0.01, webhookURL: url)
         defer { Task { await h.stop(); await receiver.stop() } }
         _ = try await h.client.createPayload(try await h.payment(user: "bob"))
         let hits = await receiver.waitFor(3)

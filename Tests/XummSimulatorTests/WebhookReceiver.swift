@@ -46,7 +46,7 @@ final class WebhookReceiver: Sendable {
     /// Waits until `n` hits arrived (hang-guarded).
     func waitFor(_ n: Int) async -> [Hit] {
         await withHangGuard {
-            while self.hits.value.count < n { try? await Task.sleep(for: .milliseconds(50)) }
+            while !Task.isCancelled, self.hits.value.count < n { try? await Task.sleep(for: .milliseconds(50)) }
             return self.hits.value
         } ?? hits.value
     }
