@@ -64,7 +64,12 @@ struct ReliabilitySecretTests {
         try tmux.type("?")
         outputs.append(("screen: help", Data(try tmux.capture().utf8)))
         try tmux.key("Escape")
-        try tmux.type("q")
+        // Wait out ESCDELAY so the next key is not read as Alt-q, then back out and quit.
+        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<3 where !(try tmux.capture()).contains("END") {
+            try tmux.type("q")
+            try await Task.sleep(for: .milliseconds(500))
+        }
         try await tmux.waitFor { $0.contains("END") }
 
         // Headless commands.
