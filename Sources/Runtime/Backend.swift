@@ -59,7 +59,9 @@ public final class Backend: Sendable {
         _ = try store.upsertUsers(cast, at: now)
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
-        return Backend(label: "SIMULATOR", client: client, store: store, simulator: simulator, inbox: inbox, relay: relay)
+        // The simulator's address is in the badge: its control API (`/_sim/`) drives demos.
+        let address = URLComponents(string: simulator.baseURL).map { "\($0.host ?? "?"):\($0.port ?? 0)" } ?? simulator.baseURL
+        return Backend(label: "SIMULATOR \(address)", client: client, store: store, simulator: simulator, inbox: inbox, relay: relay)
     }
 
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
