@@ -119,7 +119,7 @@ public actor ConsoleDriver {
         case .preflight(let tokens):
             Task.detached {
                 do { send.yield(.tokensVerified(try await services.push.verify(tokens: tokens))) }
-                catch { send.yield(.error("token check failed: \(Self.describe(error)) — the push will still create the payload")) }
+                catch { send.yield(.error("token check failed: \(PushRefusal.operatorMessage(for: error)) — the push will still create the payload")) }
             }
         case .verifyTokens(let tokens):
             Task.detached {
@@ -129,7 +129,7 @@ public actor ConsoleDriver {
                     send.yield(.usersLoaded(try services.push.store.allUsers()))
                     let dead = result.values.filter { !$0 }.count
                     send.yield(.notice("verified \(result.count) token(s): \(result.count - dead) active, \(dead) inactive"))
-                } catch { send.yield(.error("verify failed: \(Self.describe(error))")) }
+                } catch { send.yield(.error("verify failed: \(PushRefusal.operatorMessage(for: error))")) }
             }
         case .push(let request):
             startPush(request)
@@ -139,7 +139,7 @@ public actor ConsoleDriver {
                     let reason = try await services.push.cancel(uuid: uuid)
                     if reason == .ok { send.yield(.notice("payload \(uuid.prefix(8)) cancelled")) }
                     else { send.yield(.error("\(reason.rawValue): \(reason.explanation)")) }
-                } catch { send.yield(.error("cancel failed: \(Self.describe(error))")) }
+                } catch { send.yield(.error("cancel failed: \(PushRefusal.operatorMessage(for: error))")) }
             }
         case .openEditor(let text):
             mailbox.perform { screen in
@@ -192,7 +192,7 @@ public actor ConsoleDriver {
                     await self?.follow(record)
                 } catch {
                     if let token { progress.outcomes[token] = .failed }
-                    send.yield(.error("push failed: \(Self.describe(error))"))
+                    send.yield(.error("push failed: \(PushRefusal.operatorMessage(for: error))"))
                     if case XummError.rateLimited = error { await services.pacer.backOff() }
                 }
                 progress.done += 1
@@ -218,11 +218,4 @@ public actor ConsoleDriver {
     }
 
     private func followerDone(_ uuid: String) { followers[uuid] = nil }
-
-    /// An error as the operator reads it (platform code and reference included; never the secret).
-    static func describe(_ error: Error) -> String {
-        if let e = error as? XummError { return e.description }
-        if let e = error as? PushRefusal { return e.description }
-        return "\(error)"
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import XummPlatform
 
 /// What the operator asked to push: the same shape for the console and `pushdesk push`.
 public struct PushRequestSpec: Sendable, Equatable {
@@ -24,5 +25,12 @@ public enum PushRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidTransaction(let lines): return "txjson is invalid:\n" + lines.joined(separator: "\n")
         case .invalidOption(let s): return s
         }
+    }
+
+    /// Any push-path error as the operator reads it (the platform's code and reference included; never the secret).
+    public static func operatorMessage(for error: Error) -> String {
+        if let e = error as? XummError { return e.description }
+        if let e = error as? PushRefusal { return e.description }
+        return "\(error)"
     }
 }

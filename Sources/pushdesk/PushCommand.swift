@@ -43,7 +43,7 @@ struct PushCommand: AsyncParsableCommand {
             record = try await service.create(PushRequestSpec(txjsonText: txjson, userToken: token, userName: name,
                                                               expireMinutes: expire, instruction: instruction))
         } catch {
-            fail(Self.describe(error))
+            fail(PushRefusal.operatorMessage(for: error))
         }
         output.created(record)
         if record.pushed == false {
@@ -104,11 +104,5 @@ struct PushCommand: AsyncParsableCommand {
         case .expired?, .cancelled?: throw ExitCode(4)
         case nil: fail("the payload did not reach a final state")
         }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let e = error as? XummError { return e.description }
-        if let e = error as? PushRefusal { return e.description }
-        return "\(error)"
     }
 }
