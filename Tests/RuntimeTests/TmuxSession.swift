@@ -60,23 +60,46 @@ struct TmuxSession {
         }
     }
 
+    /// Runs a command to completion and returns its exit status and combined output.
+    ///
+    /// Not `Foundation.Process`: it learns that a child ended from a socket the child inherits, and the
+    /// tmux server that the first `new-session` forks keeps that socket open forever, so
+    /// `waitUntilExit()` never returned on a machine with no tmux server running (CI hung there).
+    /// Here the child gets only stdin, stdout and stderr, and we wait for its pid.
     @discardableResult
     static func run(_ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        // Output goes to a file, not a pipe: the tmux server that `new-session` forks would keep a pipe open forever.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pd-tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: file) }
-        let handle = try FileHandle(forWritingTo: file)
-        p.standardOutput = handle
-        p.standardError = handle
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try? handle.close()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Glibc's addclosefrom_np is not visible from Swift: close each inheritable descriptor instead.
+        for fd in inheritableDescriptors() { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let rc = posix_spawnp(&pid, args[0], &actions, nil, argv, environ)
+        guard rc == 0 else { throw TmuxError.failed("\(args[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw TmuxError.failed("waitpid: \(String(cString: strerror(errno)))") }
+        }
+        // WIFEXITED / WEXITSTATUS are macros Swift cannot see.
+        let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let data = (try? Data(contentsOf: file)) ?? Data()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (exitCode, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Open descriptors above stderr without close-on-exec, which a child (and a daemon it forks) would keep.
+    private static func inheritableDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap(Int32.init).filter { fd in
+            guard fd > 2 else { return false }
+            let flags = fcntl(fd, F_GETFD)
+            return flags >= 0 && flags & FD_CLOEXEC == 0
+        }
     }
 }
