@@ -12,35 +12,66 @@ public actor ConsoleDriver {
     public private(set) var state: ConsoleState
     private let services: ConsoleServices
     private let mailbox: FrameMailbox
-    private let inbox: AsyncStream<Msg>.Continuation
-    private let messages: AsyncStream<Msg>
+    private let inbox: AsyncStream<Envelope>.Continuation
+    private let messages: AsyncStream<Envelope>
     private var dirty = true
     private var bulkTask: Task<Void, Never>?
     private var followers: [String: Task<Void, Never>] = [:]
     private var lastFrame = ContinuousClock.now - .seconds(1)
     private var frameScheduled = false
-    /// Called after each drawn frame with the time it was posted (for the loop benchmark).
-    private let onFrame: (@Sendable (ContinuousClock.Instant) -> Void)?
+    /// Arrival times of the status events applied since the last frame.
+    private var unshownEvents: [ContinuousClock.Instant] = []
+    /// Called after each drawn frame (for the loop benchmark).
+    private let onFrame: (@Sendable (FrameReport) -> Void)?
     public static let frameInterval: Duration = .milliseconds(16)
+    private let executor = ConsoleThreadExecutor(name: "pushdesk.console")
+    /// The driver runs on a thread of its own (see ``ConsoleThreadExecutor``).
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// A message, and for a status-stream change the time its event arrived.
+    struct Envelope: Sendable {
+        let msg: Msg
+        var eventReceivedAt: ContinuousClock.Instant? = nil
+    }
+
+    /// What one drawn frame showed for the first time.
+    public struct FrameReport: Sendable {
+        /// When the frame was handed to the terminal thread.
+        public let postedAt: ContinuousClock.Instant
+        /// Arrival times of the status events this frame is the first to show.
+        public let eventsReceivedAt: [ContinuousClock.Instant]
+    }
 
     public init(state: ConsoleState, services: ConsoleServices, mailbox: FrameMailbox,
-                onFrame: (@Sendable (ContinuousClock.Instant) -> Void)? = nil) {
+                onFrame: (@Sendable (FrameReport) -> Void)? = nil) {
         self.state = state
         self.services = services
         self.mailbox = mailbox
         self.onFrame = onFrame
-        (messages, inbox) = AsyncStream.makeStream(of: Msg.self, bufferingPolicy: .unbounded)
+        (messages, inbox) = AsyncStream.makeStream(of: Envelope.self, bufferingPolicy: .unbounded)
     }
 
     /// Queues a message from any thread; messages are applied in the order they are sent.
-    public nonisolated func send(_ msg: Msg) { inbox.yield(msg) }
+    public nonisolated func send(_ msg: Msg) { messageSender(msg) }
+
+    /// Starts a push exactly as a confirmed push dialog does (the loop benchmark drives it this way).
+    public func push(_ request: PushRequest) { perform(.push(request)) }
+
+    /// Queues messages from the tasks that commands start.
+    private nonisolated var messageSender: @Sendable (Msg) -> Void {
+        { [inbox] msg in inbox.yield(Envelope(msg: msg)) }
+    }
+
+    /// Reads a value out of the state without copying it out of the actor.
+    public func inspect<T: Sendable>(_ read: (ConsoleState) -> T) -> T { read(state) }
 
     /// Processes messages until the console quits. Loads the initial data first.
     public func run() async {
-        services.attach(send: { [inbox] msg in inbox.yield(msg) })
+        services.attach(send: messageSender)
         await start()
-        for await msg in messages {
-            apply(msg)
+        for await envelope in messages {
+            if onFrame != nil, let at = envelope.eventReceivedAt { unshownEvents.append(at) }
+            apply(envelope.msg)
             if state.quitRequested { break }
         }
         bulkTask?.cancel()
@@ -49,7 +80,7 @@ public actor ConsoleDriver {
     }
 
     /// Ends the message loop (e.g. on SIGTERM).
-    public nonisolated func finish() { inbox.yield(.key(.ctrl("c"))) }
+    public nonisolated func finish() { send(.key(.ctrl("c"))) }
 
     private func start() async {
         if let templates = try? services.templates() { send(.templatesLoaded(templates)) }
@@ -63,7 +94,7 @@ public actor ConsoleDriver {
         if let address = services.inboxAddress { send(.inboxStatus(address: address, deliveries: services.inboxDeliveries())) }
         Task { [inbox] in
             while !Task.isCancelled {
-                inbox.yield(.tick(Date()))
+                inbox.yield(Envelope(msg: .tick(Date())))
                 try? await Task.sleep(for: .seconds(1))
             }
         }
@@ -78,12 +109,15 @@ public actor ConsoleDriver {
 
     // MARK: Frames
 
+    /// Draws at once when a frame interval has passed, else arms one timer for the rest of it.
+    /// The clock is checked on every message, not left to the timer alone: during a burst the
+    /// message loop keeps the actor busy and the timer's turn would come only after the burst.
     private func scheduleFrame() {
-        guard dirty, !frameScheduled else { return }
+        guard dirty else { return }
         let wait = Self.frameInterval - (ContinuousClock.now - lastFrame)
         if wait <= .zero {
             drawNow()
-        } else {
+        } else if !frameScheduled {
             frameScheduled = true
             Task {
                 try? await Task.sleep(for: wait)
@@ -102,34 +136,37 @@ public actor ConsoleDriver {
         dirty = false
         lastFrame = .now
         mailbox.post(ConsoleCore.view(state, width: state.width, height: state.height))
-        onFrame?(lastFrame)
+        guard let onFrame else { return }
+        // Timed after the view is built: the latency includes rendering.
+        onFrame(FrameReport(postedAt: .now, eventsReceivedAt: unshownEvents))
+        unshownEvents.removeAll(keepingCapacity: true)
     }
 
     // MARK: Commands
 
     private func perform(_ cmd: Cmd) {
-        let send = self.inbox
+        let send = messageSender
         let services = self.services
         switch cmd {
         case .loadUsers:
             Task.detached {
-                do { send.yield(.usersLoaded(try services.push.store.allUsers())) }
-                catch { send.yield(.error("cannot load users: \(error)")) }
+                do { send(.usersLoaded(try services.push.store.allUsers())) }
+                catch { send(.error("cannot load users: \(error)")) }
             }
         case .preflight(let tokens):
             Task.detached {
-                do { send.yield(.tokensVerified(try await services.push.verify(tokens: tokens))) }
-                catch { send.yield(.error("token check failed: \(PushRefusal.operatorMessage(for: error)) — the push will still create the payload")) }
+                do { send(.tokensVerified(try await services.push.verify(tokens: tokens))) }
+                catch { send(.error("token check failed: \(PushRefusal.operatorMessage(for: error)) — the push will still create the payload")) }
             }
         case .verifyTokens(let tokens):
             Task.detached {
                 do {
                     let result = try await services.push.verify(tokens: tokens)
-                    send.yield(.tokensVerified(result))
-                    send.yield(.usersLoaded(try services.push.store.allUsers()))
+                    send(.tokensVerified(result))
+                    send(.usersLoaded(try services.push.store.allUsers()))
                     let dead = result.values.filter { !$0 }.count
-                    send.yield(.notice("verified \(result.count) token(s): \(result.count - dead) active, \(dead) inactive"))
-                } catch { send.yield(.error("verify failed: \(PushRefusal.operatorMessage(for: error))")) }
+                    send(.notice("verified \(result.count) token(s): \(result.count - dead) active, \(dead) inactive"))
+                } catch { send(.error("verify failed: \(PushRefusal.operatorMessage(for: error))")) }
             }
         case .push(let request):
             startPush(request)
@@ -137,16 +174,16 @@ public actor ConsoleDriver {
             Task.detached {
                 do {
                     let reason = try await services.push.cancel(uuid: uuid)
-                    if reason == .ok { send.yield(.notice("payload \(uuid.prefix(8)) cancelled")) }
-                    else { send.yield(.error("\(reason.rawValue): \(reason.explanation)")) }
-                } catch { send.yield(.error("cancel failed: \(PushRefusal.operatorMessage(for: error))")) }
+                    if reason == .ok { send(.notice("payload \(uuid.prefix(8)) cancelled")) }
+                    else { send(.error("\(reason.rawValue): \(reason.explanation)")) }
+                } catch { send(.error("cancel failed: \(PushRefusal.operatorMessage(for: error))")) }
             }
         case .openEditor(let text):
             mailbox.perform { screen in
                 screen.suspend()
                 let edited = ExternalEditor.edit(text)
                 screen.resume()
-                send.yield(.editorFinished(edited))
+                send(.editorFinished(edited))
             }
         case .stopBulk:
             bulkTask?.cancel()
@@ -158,14 +195,14 @@ public actor ConsoleDriver {
     /// One payload per token; paced by the rate limit; stoppable.
     private func startPush(_ request: PushRequest) {
         let services = self.services
-        let send = self.inbox
+        let send = messageSender
         let users = state.users
         bulkTask?.cancel()
         bulkTask = Task.detached { [weak self] in
             let isBulk = request.userTokens.count > 1
             var progress = BulkProgress(done: 0, total: request.userTokens.count,
                                         outcomes: Dictionary(uniqueKeysWithValues: request.userTokens.map { ($0, .pending) }))
-            if isBulk { send.yield(.bulkProgress(progress)) }
+            if isBulk { send(.bulkProgress(progress)) }
             let tokens: [String?] = request.userTokens.isEmpty ? [nil] : request.userTokens
             for token in tokens {
                 if Task.isCancelled {
@@ -178,13 +215,13 @@ public actor ConsoleDriver {
                                            instruction: request.instruction)
                 do {
                     let record = try await services.push.create(spec)
-                    send.yield(.payloadUpserted(record))
-                    if let token, let user = try? services.push.store.user(token: token) { send.yield(.userUpdated(user)) }
+                    send(.payloadUpserted(record))
+                    if let token, let user = try? services.push.store.user(token: token) { send(.userUpdated(user)) }
                     if record.pushed == false, let link = record.deepLink, let m = QRMatrix.encode(link) {
-                        send.yield(.qrReady(uuid: record.uuid, modules: m))
+                        send(.qrReady(uuid: record.uuid, modules: m))
                     }
                     if !isBulk {
-                        send.yield(record.pushed == false
+                        send(record.pushed == false
                             ? .error("not pushed — token expired or revoked: show the QR / deep link \(record.deepLink ?? "")")
                             : .notice("pushed ✓ \(record.transactionType) to \(spec.userName ?? "user")"))
                     }
@@ -192,26 +229,26 @@ public actor ConsoleDriver {
                     await self?.follow(record)
                 } catch {
                     if let token { progress.outcomes[token] = .failed }
-                    send.yield(.error("push failed: \(PushRefusal.operatorMessage(for: error))"))
+                    send(.error("push failed: \(PushRefusal.operatorMessage(for: error))"))
                     if case XummError.rateLimited = error { await services.pacer.backOff() }
                 }
                 progress.done += 1
-                if isBulk { send.yield(.bulkProgress(progress)) }
+                if isBulk { send(.bulkProgress(progress)) }
             }
             progress.finished = true
-            if isBulk { send.yield(.bulkProgress(progress)) }
+            if isBulk { send(.bulkProgress(progress)) }
         }
     }
 
     private func follow(_ record: PayloadRecord) {
         guard followers[record.uuid] == nil, !record.isFinal else { return }
         let services = self.services
-        let send = self.inbox
+        let inbox = self.inbox
         let uuid = record.uuid
         followers[uuid] = Task.detached { [weak self] in
-            _ = await services.push.follow(record) { updated, renewed in
-                send.yield(.payloadUpserted(updated))
-                if let renewed { send.yield(.userUpdated(renewed)) }
+            _ = await services.push.follow(record) { change in
+                inbox.yield(Envelope(msg: .payloadUpserted(change.record), eventReceivedAt: change.receivedAt))
+                if let renewed = change.renewedUser { inbox.yield(Envelope(msg: .userUpdated(renewed))) }
             }
             await self?.followerDone(uuid)
         }
@@ -219,3 +256,4 @@ public actor ConsoleDriver {
 
     private func followerDone(_ uuid: String) { followers[uuid] = nil }
 }
+

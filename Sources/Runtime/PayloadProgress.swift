@@ -90,14 +90,7 @@ public enum PayloadProgress {
         }
     }
 
-    static func parseDate(_ s: String?) -> Date? {
-        guard let s else { return nil }
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: s) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: s)
-    }
+    static func parseDate(_ s: String?) -> Date? { s.flatMap(PlatformDate.parse) }
 }
 
 extension PayloadRecord {

@@ -71,36 +71,36 @@ public struct PushService: Sendable {
             record.events.append(PayloadEvent(at: now, kind: created.pushed ? .pushed : .notPushed,
                                               detail: created.pushed ? nil : "token expired or revoked — use the deep link / QR"))
         }
-        try store.savePayload(record)
-        try store.audit(action: "push", actor: operatorName,
-                        detail: "\(record.uuid) \(record.transactionType) to \(spec.userName ?? spec.userToken ?? "no user") pushed=\(created.pushed)", at: now)
+        try await store.recordCreated(record, audit: AuditEntry(
+            at: now, actor: operatorName, action: "push",
+            detail: "\(record.uuid) \(record.transactionType) to \(spec.userName ?? spec.userToken ?? "no user") pushed=\(created.pushed)"))
         return record
     }
 
     // MARK: Follow
 
     /// Follows the payload's status stream to its end, saving each change and the final result; a
-    /// signed result renews the user's token in the store. `onChange` sees every new state of the record
-    /// and, after a signature, the renewed user.
+    /// signed result renews the user's token in the store. `onChange` sees every new state of the
+    /// record once it is stored and, after a signature, the renewed user.
     public func follow(_ start: PayloadRecord, settings: PayloadStatusStream.Settings = .init(),
                        clock: @escaping @Sendable () -> Date = Date.init,
-                       onChange: @escaping @Sendable (PayloadRecord, KnownUser?) async -> Void) async -> PayloadRecord {
+                       onChange: @escaping @Sendable (PayloadChange) async -> Void) async -> PayloadRecord {
         var record = start
         guard !record.isFinal, let ws = record.websocketURL else { return record }
         let stream = PayloadStatusStream(client: client, uuid: record.uuid, websocketURL: ws, settings: settings)
         for await event in stream.events() {
+            let received = ContinuousClock.now
             let before = record.events.count
             let hadResult = record.result
             guard PayloadProgress.apply(event, to: &record, at: clock()) else { continue }
-            for e in record.events[before...] { _ = try? store.appendEvent(uuid: record.uuid, e) }
-            var renewed: KnownUser?
-            if let result = record.result, result != hadResult {
-                _ = try? store.setResult(uuid: record.uuid, result)
-                if case .final(let state) = event {
-                    renewed = try? store.ingestPayloadResult(state, userToken: record.userToken, at: clock())
-                }
-            }
-            await onChange(record, renewed)
+            // One transaction per event: its timeline entries, a new result, the renewed token. Stored
+            // before it is shown, so a screen never shows what the store does not hold.
+            let newResult = record.result != hadResult ? record.result : nil
+            var final: PayloadFinalState?
+            if newResult != nil, case .final(let state) = event { final = state }
+            let renewed = try? await store.recordProgress(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
+                                                          final: final, userToken: record.userToken, at: clock())
+            await onChange(PayloadChange(record: record, renewedUser: renewed, receivedAt: received))
         }
         return record
     }

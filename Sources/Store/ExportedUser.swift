@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import XummPlatform
 
 /// A user as `pushdesk users list --json` and `users export` write it (and `users import` reads it).
 /// Dates are ISO 8601 UTC strings; `state` and `time_left_seconds` are computed at export time.

@@ -114,21 +114,23 @@ extension PushDeskStore {
     /// - Returns: the user as stored afterwards, if one was credited.
     @discardableResult
     public func ingestPayloadResult(_ final: PayloadFinalState, userToken: String?, at: Date) throws -> KnownUser? {
-        try db.write { db in
-            let uuid = final.payload.meta.uuid
-            let resolvedAt = final.payload.response.resolvedAt.flatMap(PlatformDate.parse) ?? at
-            if let outcome = PayloadOutcome(rawValue: final.outcome.rawValue), try Self.payloadExists(db, uuid: uuid) {
-                let result = PayloadResult(
-                    outcome: outcome, txid: final.txid, dispatchedResult: final.dispatchedResult,
-                    dispatchedNodeType: final.dispatchedNodeType, network: final.dispatchedNodeType,
-                    signerAccount: final.signerAccount, issuedUserToken: final.issuedUserToken, resolvedAt: resolvedAt)
-                _ = try Self.writeResult(db, uuid: uuid, result)
-            }
-            guard final.outcome == .signed, let token = final.issuedUserToken ?? userToken, !token.isEmpty else { return nil }
-            let user = KnownUser(userToken: token, account: final.signerAccount, lastSigned: resolvedAt, source: .payload)
-            try Self.upsert(db, user, now: at)
-            return try Self.user(db, token: token)
+        try db.write { db in try Self.ingestPayloadResult(db, final, userToken: userToken, at: at) }
+    }
+
+    static func ingestPayloadResult(_ db: Database, _ final: PayloadFinalState, userToken: String?, at: Date) throws -> KnownUser? {
+        let uuid = final.payload.meta.uuid
+        let resolvedAt = final.payload.response.resolvedAt.flatMap(PlatformDate.parse) ?? at
+        if let outcome = PayloadOutcome(rawValue: final.outcome.rawValue), try Self.payloadExists(db, uuid: uuid) {
+            let result = PayloadResult(
+                outcome: outcome, txid: final.txid, dispatchedResult: final.dispatchedResult,
+                dispatchedNodeType: final.dispatchedNodeType, network: final.dispatchedNodeType,
+                signerAccount: final.signerAccount, issuedUserToken: final.issuedUserToken, resolvedAt: resolvedAt)
+            _ = try Self.writeResult(db, uuid: uuid, result)
         }
+        guard final.outcome == .signed, let token = final.issuedUserToken ?? userToken, !token.isEmpty else { return nil }
+        let user = KnownUser(userToken: token, account: final.signerAccount, lastSigned: resolvedAt, source: .payload)
+        try Self.upsert(db, user, now: at)
+        return try Self.user(db, token: token)
     }
 
     // MARK: Verification

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import XummPlatform
 
 extension PushDeskStore {
     static let payloadColumns = """
@@ -13,26 +14,37 @@ extension PushDeskStore {
     /// the payload's first save; later events go through ``appendEvent(uuid:_:)``. When the payload
     /// becomes `pushed` to a known user, that user's push count goes up by one.
     public func savePayload(_ p: PayloadRecord) throws {
-        try db.write { db in
-            let old = try Row.fetchOne(db, sql: "SELECT pushed FROM payload WHERE uuid = ?", arguments: [p.uuid])
-            let wasPushed: Bool = old.flatMap { $0[0] as Bool? } ?? false
-            try db.execute(sql: """
-                INSERT INTO payload (\(Self.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(uuid) DO UPDATE SET identifier = excluded.identifier, user_token = excluded.user_token,
-                    user_name = excluded.user_name, transaction_type = excluded.transaction_type, txjson = excluded.txjson,
-                    expire_minutes = excluded.expire_minutes, instruction = excluded.instruction, created = excluded.created,
-                    pushed = excluded.pushed, deep_link = excluded.deep_link, websocket_url = excluded.websocket_url,
-                    operator_name = excluded.operator_name, outcome = excluded.outcome, txid = excluded.txid,
-                    dispatched_result = excluded.dispatched_result, dispatched_node_type = excluded.dispatched_node_type,
-                    network = excluded.network, signer_account = excluded.signer_account,
-                    issued_user_token = excluded.issued_user_token, resolved_at = excluded.resolved_at
-                """, arguments: StatementArguments(Self.payloadArguments(p)))
-            if old == nil {
-                for e in p.events { try Self.insertEvent(db, uuid: p.uuid, e) }
-            }
-            if !wasPushed, p.pushed == true, let token = p.userToken {
-                try db.execute(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?", arguments: [token])
-            }
+        try db.write { db in try Self.savePayload(db, p) }
+    }
+
+    /// Saves a newly created payload and its audit entry in one transaction, suspending (not
+    /// blocking) the caller while the commit is made durable.
+    public func recordCreated(_ p: PayloadRecord, audit entry: AuditEntry) async throws {
+        try await db.write { db in
+            try Self.savePayload(db, p)
+            try Self.audit(db, entry)
+        }
+    }
+
+    static func savePayload(_ db: Database, _ p: PayloadRecord) throws {
+        let old = try Row.fetchOne(db, sql: "SELECT pushed FROM payload WHERE uuid = ?", arguments: [p.uuid])
+        let wasPushed: Bool = old.flatMap { $0[0] as Bool? } ?? false
+        try db.execute(sql: """
+            INSERT INTO payload (\(Self.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(uuid) DO UPDATE SET identifier = excluded.identifier, user_token = excluded.user_token,
+                user_name = excluded.user_name, transaction_type = excluded.transaction_type, txjson = excluded.txjson,
+                expire_minutes = excluded.expire_minutes, instruction = excluded.instruction, created = excluded.created,
+                pushed = excluded.pushed, deep_link = excluded.deep_link, websocket_url = excluded.websocket_url,
+                operator_name = excluded.operator_name, outcome = excluded.outcome, txid = excluded.txid,
+                dispatched_result = excluded.dispatched_result, dispatched_node_type = excluded.dispatched_node_type,
+                network = excluded.network, signer_account = excluded.signer_account,
+                issued_user_token = excluded.issued_user_token, resolved_at = excluded.resolved_at
+            """, arguments: StatementArguments(Self.payloadArguments(p)))
+        if old == nil {
+            for e in p.events { try Self.insertEvent(db, uuid: p.uuid, e) }
+        }
+        if !wasPushed, p.pushed == true, let token = p.userToken {
+            try db.execute(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?", arguments: [token])
         }
     }
 
@@ -43,6 +55,25 @@ extension PushDeskStore {
             guard try Self.payloadExists(db, uuid: uuid) else { return false }
             try Self.insertEvent(db, uuid: uuid, event)
             return true
+        }
+    }
+
+    /// Records what one status event changed, in one transaction (one commit, one fsync): the new
+    /// timeline events, the result when it is new, and for the authoritative final state the user's
+    /// renewed token (as ``ingestPayloadResult(_:userToken:at:)`` does).
+    ///
+    /// Async: the caller is suspended, not blocked, while the commit waits for its fsync, so a burst
+    /// of status events does not tie up the threads the console's other work needs.
+    /// - Returns: the user as stored afterwards, if a signature credited one.
+    public func recordProgress(uuid: String, events: [PayloadEvent], result: PayloadResult?, final: PayloadFinalState?,
+                               userToken: String?, at: Date) async throws -> KnownUser? {
+        try await db.write { db in
+            if try Self.payloadExists(db, uuid: uuid) {
+                for e in events { try Self.insertEvent(db, uuid: uuid, e) }
+                if let result { _ = try Self.writeResult(db, uuid: uuid, result) }
+            }
+            guard let final else { return nil }
+            return try Self.ingestPayloadResult(db, final, userToken: userToken, at: at)
         }
     }
 

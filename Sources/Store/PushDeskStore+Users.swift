@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import XummPlatform
 
 extension PushDeskStore {
     static let userColumns = """
@@ -8,11 +9,36 @@ extension PushDeskStore {
         """
 
     /// Every known user, in no particular order (sort with `sortedByTimeLeft(now:)`).
+    ///
+    /// A large table is read in rowid ranges on parallel read connections (WAL lets readers run side
+    /// by side): decoding rows into `KnownUser`s is most of the cost, and it splits cleanly. Each
+    /// range is one consistent snapshot; an upsert keeps its rowid, so no user is read twice.
     public func allUsers() throws -> [KnownUser] {
+        // max(rowid) is an index lookup (count(*) would scan the table).
+        let maxRowid = try db.read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM user")) ?? 0 }
+        let parts = maxRowid < Self.parallelReadThreshold ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard parts > 1 else { return try usersInRowidRange(0...Int.max, capacity: maxRowid) }
+        let step = maxRowid / parts + 1
+        let ranges = (0..<parts).map { i in (i * step)...(i == parts - 1 ? Int.max : (i + 1) * step - 1) }
+        let results = Locked<[Int: Result<[KnownUser], any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { i in
+            let part = Result(catching: { try usersInRowidRange(ranges[i], capacity: step) })
+            results.withLock { $0[i] = part }
+        }
+        var all: [KnownUser] = []
+        all.reserveCapacity(maxRowid)
+        for i in 0..<parts { all += try results.value[i]!.get() }
+        return all
+    }
+
+    /// Tables smaller than this are read on one connection.
+    static let parallelReadThreshold = 20_000
+
+    private func usersInRowidRange(_ rowids: ClosedRange<Int>, capacity: Int) throws -> [KnownUser] {
         try db.read { db in
-            // max(rowid) is an index lookup (count(*) would scan the table); only a capacity hint.
-            let capacity = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM user")) ?? 0
-            return try UserRowReader.all(db.cachedStatement(sql: "SELECT \(Self.userColumns) FROM user"), capacity: capacity)
+            let statement = try db.cachedStatement(sql: "SELECT \(Self.userColumns) FROM user WHERE rowid BETWEEN ? AND ?")
+            statement.arguments = [rowids.lowerBound, rowids.upperBound]
+            return try UserRowReader.all(statement, capacity: capacity)
         }
     }
 

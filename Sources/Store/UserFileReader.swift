@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import XummPlatform
 
 /// Reads users from an import file. JSON: an array of objects, or `{"users": [...]}`; CSV: a header
 /// row. Recognised fields (snake or camel case): `user_token` (required; also `token`), `account`,

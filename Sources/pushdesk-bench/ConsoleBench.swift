@@ -62,5 +62,23 @@ enum ConsoleBench {
         _ = ConsoleCore.update(&state, .key(.char("1")))
         runKeys("sort cycle (s)", Array(repeating: Key.char("s"), count: 30))
 
+        // What the operator's loop sends: a payload appears and changes, its user is renewed.
+        var payloadSamples: [Double] = [], userSamples: [Double] = [], viewSamples: [Double] = []
+        for i in 0..<1_000 {
+            var record = PayloadRecord(uuid: "p-\(i)", userToken: users[i].userToken, transactionType: "SignIn", txjson: "{}",
+                                       created: now.addingTimeInterval(Double(i)), events: [PayloadEvent(at: now, kind: .created)])
+            payloadSamples.append(ms(clock.measure { _ = ConsoleCore.update(&state, .payloadUpserted(record)) }))
+            record.events.append(PayloadEvent(at: now, kind: .opened))
+            payloadSamples.append(ms(clock.measure { _ = ConsoleCore.update(&state, .payloadUpserted(record)) }))
+            var renewed = users[i]
+            renewed.lastSigned = now
+            userSamples.append(ms(clock.measure { _ = ConsoleCore.update(&state, .userUpdated(renewed)) }))
+            viewSamples.append(ms(clock.measure { _ = ConsoleCore.view(state, width: width, height: height) }))
+        }
+        for (name, xs) in [("payload upserted", payloadSamples), ("user renewed", userSamples), ("view, 1,000 payloads", viewSamples)] {
+            print(String(format: "%-28@ n=%5d  p50 %.3f ms  p99 %.3f ms  max %.3f ms", name as NSString, xs.count,
+                         percentile(xs, 0.5), percentile(xs, 0.99), xs.max()!))
+        }
+
     }
 }

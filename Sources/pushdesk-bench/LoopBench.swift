@@ -6,93 +6,150 @@ import Store
 import Terminal
 import XRPLTx
 import XummPlatform
-import XummSimulator
 
-/// `pushdesk-bench loop [N]`: the operator's loop at scale. An in-process simulator with N users who
-/// sign after 1 s (rate limit off), a store with 100,000 known users, and the real `ConsoleDriver`
-/// (frames go to a mailbox instead of a terminal). Pushes one payload per simulated user, follows
-/// every status stream to its final GET, and reports wall time, websocket-event-to-frame latency and
-/// peak RSS.
+/// `pushdesk-bench loop [N] [--python PATH] [--pushdesk PATH]`: the operator's loop at scale.
+///
+/// Starts `pushdesk simulator` as its own process with N users who sign 1 s after the push (rate
+/// limit off), so this process holds only what the console holds: a store with 100,000 known users
+/// plus the N, and the real `ConsoleDriver` (frames go to a mailbox instead of a terminal). The driver
+/// bulk-pushes one payload per simulated user, exactly as a confirmed push dialog does, and follows
+/// every status stream to its final GET. Reports wall time, status-event-to-frame latency and peak RSS.
+///
+/// With `--python`, the same workload then runs on the same simulator through the public
+/// xumm-sdk-py (`scripts/loop_xumm_sdk_py.py`: create + subscribe, wait for each resolve message,
+/// GET the result), and the wall times are compared.
 enum LoopBench {
-    static func run(count: Int = 1_000) async throws {
+    struct Options {
+        var count = 1_000
+        var python: String?
+        var pushdesk: String
+    }
+
+    static func options(_ args: [String]) -> Options {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var o = Options(pushdesk: exe.deletingLastPathComponent().appendingPathComponent("pushdesk").path)
+        var rest = args[...]
+        while let a = rest.popFirst() {
+            switch a {
+            case "--python": o.python = rest.popFirst()
+            case "--pushdesk": o.pushdesk = rest.popFirst() ?? o.pushdesk
+            default: if let n = Int(a) { o.count = n }
+            }
+        }
+        return o
+    }
+
+    static func run(_ o: Options) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-loop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
 
         // N simulated users with valid classic accounts.
-        var entries: [[String: Any]] = []
-        for i in 0..<count {
+        var cast: [(name: String, account: String, token: String)] = []
+        for i in 0..<o.count {
             var id = [UInt8](repeating: 0, count: 20)
             for j in 0..<20 { id[j] = UInt8.random(in: 0...255) }
-            entries.append(["name": "user\(i)", "account": XRPLAddress.encodeClassic(accountID: id), "user_token": UUID().uuidString.lowercased(),
-                            "token_issued_days_ago": 10, "last_signed_days_ago": 1, "behaviour": "sign", "after_seconds": 1])
+            cast.append(("user\(i)", XRPLAddress.encodeClassic(accountID: id), UUID().uuidString.lowercased()))
+        }
+        let entries: [[String: Any]] = cast.map {
+            ["name": $0.name, "account": $0.account, "user_token": $0.token,
+             "token_issued_days_ago": 10, "last_signed_days_ago": 1, "behaviour": "sign", "after_seconds": 1]
         }
         let usersFile = dir.appendingPathComponent("users.json")
         try JSONSerialization.data(withJSONObject: ["application": "loop bench", "users": entries]).write(to: usersFile)
+        let tokensFile = dir.appendingPathComponent("tokens.json")
+        try JSONSerialization.data(withJSONObject: cast.map(\.token)).write(to: tokensFile)
 
         let key = UUID().uuidString.lowercased(), secret = UUID().uuidString.lowercased()
-        let sim = try XummSimulator(config: SimulatorConfig(apiKey: key, apiSecret: secret, usersFile: usersFile, timeScale: 1))
-        try await sim.start()
-        let store = try PushDeskStore(path: dir.appendingPathComponent("loop.sqlite").path)
+        let sim = try SimulatorChild(binary: o.pushdesk, arguments: [
+            "simulator", "--port", "0", "--api-key", key, "--api-secret", secret, "--users", usersFile.path,
+            "--default-expire", "10", "--rate-limit", "1000000", "--log-level", "error"])
+        defer { sim.stop() }
+        print("loop: simulator process \(sim.pid) at \(sim.baseURL) with \(o.count) users")
+
+        // The console's side: a store with 100,000 known users plus the cast.
+        let store = try PushDeskStore(path: dir.appendingPathComponent("loop.sqlite").path, durableCommits: ProcessInfo.processInfo.environment["LOOP_NORMAL"] == nil)
         let now = Date()
         var known = (0..<100_000).map { i in
             KnownUser(userToken: UUID().uuidString.lowercased(), name: "known \(i)", lastSigned: now.addingTimeInterval(-Double(i % 29) * 86_400), source: .import)
         }
-        let cast = await sim.users().compactMap { u in u.userToken.map { KnownUser(userToken: $0, name: u.name, account: u.account, lastSigned: now, source: .import) } }
-        known.append(contentsOf: cast)
+        known += cast.map { KnownUser(userToken: $0.token, name: $0.name, account: $0.account, lastSigned: now, source: .import) }
         for chunk in stride(from: 0, to: known.count, by: 20_000) { _ = try store.upsertUsers(Array(known[chunk..<min(chunk + 20_000, known.count)])) }
+        let knownCount = known.count
+        known = []
 
-        let client = XummClient(baseURL: sim.apiBaseURL, credentials: XummCredentials(apiKey: key, apiSecret: secret))
+        let client = XummClient(baseURL: sim.apiBase, credentials: XummCredentials(apiKey: key, apiSecret: secret))
         let push = PushService(client: client, store: store, operatorName: "bench")
-        let mailbox = FrameMailbox()
-        let pending = Locked<[ContinuousClock.Instant]>([])
         let latencies = Locked<[Duration]>([])
         let frames = Locked(0)
         var state = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: true, now: now)
         _ = ConsoleCore.update(&state, .resize(width: 120, height: 35))
         let services = ConsoleServices(push: push, pacer: CreatePacer(perMinute: nil), inboxAddress: nil, relay: MessageRelay())
-        let driver = ConsoleDriver(state: state, services: services, mailbox: mailbox) { frameAt in
-            let waiting = pending.withLock { p -> [ContinuousClock.Instant] in let w = p.filter { $0 <= frameAt }; p.removeAll { $0 <= frameAt }; return w }
-            latencies.withLock { l in for t in waiting { l.append(frameAt - t) } }
+        let driver = ConsoleDriver(state: state, services: services, mailbox: FrameMailbox()) { frame in
+            latencies.withLock { l in for t in frame.eventsReceivedAt { l.append(frame.postedAt - t) } }
             frames.withLock { $0 += 1 }
         }
         let driverTask = Task { await driver.run() }
-        driver.send(.usersLoaded(try store.allUsers()))
+        while await !driver.inspect({ $0.usersLoaded }) { try await Task.sleep(for: .milliseconds(10)) }
 
         let clock = ContinuousClock()
+        let cpuBefore = (ours: processCPUSeconds(), sim: sim.cpuSeconds())
         let started = clock.now
-        let tx = #"{"TransactionType":"SignIn"}"#
-        let finals = Locked(0)
-        await withTaskGroup(of: Void.self) { group in
-            for u in cast {
-                let record: PayloadRecord
-                do { record = try await push.create(PushRequestSpec(txjsonText: tx, userToken: u.userToken, userName: u.name)) }
-                catch { print("loop: create failed: \(error)"); continue }
-                pending.withLock { $0.append(clock.now) }
-                driver.send(.payloadUpserted(record))
-                group.addTask {
-                    let end = await push.follow(record) { updated, _ in
-                        pending.withLock { $0.append(clock.now) }
-                        driver.send(.payloadUpserted(updated))
-                    }
-                    if end.isFinal { finals.withLock { $0 += 1 } }
-                }
+        await driver.push(PushRequest(userTokens: cast.map(\.token), txjsonText: #"{"TransactionType":"SignIn"}"#,
+                                      expireMinutes: nil, instruction: nil))
+        var finals = 0
+        let deadline = clock.now + .seconds(300)
+        while clock.now < deadline {
+            finals = await driver.inspect { s in s.payloads.lazy.filter { $0.isFinal }.count }
+            if finals >= o.count { break }
+            if ProcessInfo.processInfo.environment["LOOP_TRACE"] != nil {
+                let (n, f) = await driver.inspect { s in (s.payloads.count, s.bulk.map { "\($0.done)/\($0.total)" } ?? "-") }
+                print("trace \(clock.now - started): payloads \(n) final \(finals) bulk \(f)")
             }
+            try await Task.sleep(for: .milliseconds(20))
         }
         let wall = clock.now - started
-        try? await Task.sleep(for: .milliseconds(100))
+        let cpu = (ours: processCPUSeconds() - cpuBefore.ours, sim: sim.cpuSeconds() - cpuBefore.sim)
+        let signed = await driver.inspect { s in s.payloads.lazy.filter { $0.result?.outcome == .signed }.count }
         driver.send(.key(.ctrl("c")))
         _ = await driverTask.value
-        await sim.stop()
 
         let sorted = latencies.value.sorted()
         func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : ms(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) }
-        print("loop: \(count) payloads pushed and followed to their final state: \(finals.value) final, wall \(BenchStats.fmt(ms(wall) / 1000)) s (users sign after 1 s)")
-        print("loop: websocket event → frame: \(sorted.count) events, \(frames.value) frames, p50 \(BenchStats.fmt(pct(0.5))) ms, p99 \(BenchStats.fmt(pct(0.99))) ms (target p99 <= 20 ms)")
-        print("loop: peak RSS \(peakRSSMB()) MB with \(known.count) users loaded (target <= 150 MB)")
+        print("loop: pushdesk: \(o.count) pushed and followed to their final state: \(finals) final (\(signed) signed), wall \(BenchStats.fmt(ms(wall) / 1000)) s (users sign 1 s after the push)")
+        print("loop: status event → frame: \(sorted.count) events, \(frames.value) frames, p50 \(BenchStats.fmt(pct(0.5))) ms, p99 \(BenchStats.fmt(pct(0.99))) ms, max \(BenchStats.fmt(pct(1))) ms (target p99 <= 20 ms)")
+        print("loop: CPU during the loop: this process \(BenchStats.fmt(cpu.ours)) s, simulator \(BenchStats.fmt(cpu.sim)) s, over \(BenchStats.fmt(ms(wall) / 1000)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("loop: peak RSS of this process \(peakRSSMB()) MB with \(knownCount) users loaded (target <= 150 MB; the simulator runs in its own process)")
+
+        guard let python = o.python else {
+            print("loop: xumm-sdk-py side-by-side skipped (give --python PATH of a Python with xumm-sdk-py installed; scripts/bench-loop.sh does)")
+            return
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/loop_xumm_sdk_py.py").path
+        let sdk = try runPython(python, script: script, environment: [
+            "SIM_BASE": sim.baseURL, "SIM_KEY": key, "SIM_SECRET": secret, "TOKENS_FILE": tokensFile.path])
+        // The SDK logs every websocket connect at warning level; keep only the script's own lines.
+        for line in sdk.output.split(separator: "\n") where line.hasPrefix("loop:") { print(line) }
+        guard sdk.status == 0, let sdkWall = sdk.output.split(separator: "\n").compactMap({ line -> Double? in
+            guard line.hasPrefix("sdk-wall-seconds ") else { return nil }
+            return Double(line.dropFirst("sdk-wall-seconds ".count))
+        }).first else {
+            print("loop: xumm-sdk-py run failed (exit \(sdk.status))")
+            return
+        }
+        let ours = ms(wall) / 1000
+        print("loop: side by side, same simulator, same \(o.count) users: pushdesk \(BenchStats.fmt(ours)) s, xumm-sdk-py \(BenchStats.fmt(sdkWall)) s — xumm-sdk-py takes \(BenchStats.fmt(sdkWall / ours))× as long")
     }
 
     static func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+
+    /// User + system CPU time of this process, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
 
     /// VmHWM from /proc/self/status, in MB.
     static func peakRSSMB() -> Int {
@@ -100,5 +157,23 @@ enum LoopBench {
               let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
         return kb / 1024
+    }
+
+    /// Runs the SDK script to completion; its output is small, read after it exits.
+    static func runPython(_ python: String, script: String, environment: [String: String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [script]
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pd-loop-sdk-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let handle = try FileHandle(forWritingTo: out)
+        p.standardOutput = handle
+        p.standardError = handle
+        try p.run()
+        p.waitUntilExit()
+        try? handle.close()
+        return (p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 }

@@ -1,12 +1,12 @@
 // pushdesk-bench: the figures the issues name. Run in release:
-//   swift run -c release pushdesk-bench [tx|console|store|loop [N]|all]
+//   swift run -c release pushdesk-bench [tx|console|store|loop [N] [--python PATH]|all]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 switch which {
 case "tx": TxBench.run()
 case "console": ConsoleBench.run()
 case "store": try await StoreBench.run()
-case "loop": try await LoopBench.run(count: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000)
+case "loop": try await LoopBench.run(LoopBench.options(Array(CommandLine.arguments.dropFirst(2))))
 case "all": TxBench.run(); ConsoleBench.run(); try await StoreBench.run()
 default:
-    print("usage: pushdesk-bench [tx|console|store|loop [N]|all]")
+    print("usage: pushdesk-bench [tx|console|store|loop [N] [--python PATH] [--pushdesk PATH]|all]")
 }

@@ -93,7 +93,8 @@ struct PushCommand: AsyncParsableCommand {
     /// Prints every new event, then the final line, and exits with the outcome's code.
     static func followToEnd(_ record: PayloadRecord, service: PushService, output: PushOutput) async throws {
         let printed = Locked(record.events.count)
-        let final = await service.follow(record) { updated, _ in
+        let final = await service.follow(record) { change in
+            let updated = change.record
             let from = printed.withLock { n in let old = n; n = updated.events.count; return old }
             for e in updated.events[from...] { output.event(e, uuid: updated.uuid) }
         }

@@ -158,7 +158,7 @@ struct ReliabilityPlatformFaultTests {
                 tally.withLock { $0.refollows += 1 }
                 try? await Task.sleep(for: .milliseconds(100))
             }
-            current = await service.follow(current, settings: settings) { _, _ in }
+            current = await service.follow(current, settings: settings) { _ in }
         }
     }
 }

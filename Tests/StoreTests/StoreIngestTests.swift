@@ -79,6 +79,33 @@ struct StoreIngestTests {
         #expect(p.result?.signerAccount == "rSigner")
     }
 
+    @Test func oneStatusEventIsRecordedWholeInOneCall() async throws {
+        let (store, dir) = try makeTempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try store.savePayload(PayloadRecord(uuid: "p1", transactionType: "SignIn", txjson: "{}", created: t0))
+        let signedEvent = PayloadEvent(at: t0.addingTimeInterval(5), kind: .signed)
+        // An intermediate event: timeline only, no user credited.
+        let none = try await store.recordProgress(uuid: "p1", events: [PayloadEvent(at: t0, kind: .opened)], result: nil, final: nil,
+                                                  userToken: "tok", at: t0)
+        #expect(none == nil)
+        let result = PayloadResult(outcome: .signed, txid: "ABC", resolvedAt: t0.addingTimeInterval(5))
+        let user = try await store.recordProgress(uuid: "p1", events: [signedEvent], result: result,
+                                            final: finalState(uuid: "p1", signed: true, issuedToken: "tok-9", account: "rSigner"),
+                                            userToken: "tok", at: t0.addingTimeInterval(60))
+        #expect(user?.userToken == "tok-9")
+        #expect(user?.account == "rSigner")
+        let p = try #require(try store.payload(uuid: "p1"))
+        #expect(p.events.map(\.kind) == [.opened, .signed])
+        #expect(p.result?.outcome == .signed)
+        #expect(p.result?.signerAccount == "rSigner")
+        // A payload PushDesk does not have: no timeline is invented, the signature still credits the user.
+        let stranger = try await store.recordProgress(uuid: "zz", events: [signedEvent], result: result,
+                                                final: finalState(uuid: "zz", signed: true, issuedToken: "tok-7", account: "rOther"),
+                                                userToken: nil, at: t0)
+        #expect(stranger?.userToken == "tok-7")
+        #expect(try store.payload(uuid: "zz") == nil)
+    }
+
     @Test func rejectedPayloadResultCreditsNobody() throws {
         let (store, dir) = try makeTempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
