@@ -19,8 +19,8 @@ public actor ConsoleDriver {
     private var followers: [String: Task<Void, Never>] = [:]
     private var lastFrame = ContinuousClock.now - .seconds(1)
     private var frameScheduled = false
-    /// Arrival times of the status events applied since the last frame.
-    private var unshownEvents: [ContinuousClock.Instant] = []
+    /// Status events applied since the last frame: when each arrived and when it was applied.
+    private var unshownEvents: [FrameReport.Event] = []
     /// Called after each drawn frame (for the loop benchmark).
     private let onFrame: (@Sendable (FrameReport) -> Void)?
     public static let frameInterval: Duration = .milliseconds(16)
@@ -38,8 +38,16 @@ public actor ConsoleDriver {
     public struct FrameReport: Sendable {
         /// When the frame was handed to the terminal thread.
         public let postedAt: ContinuousClock.Instant
-        /// Arrival times of the status events this frame is the first to show.
-        public let eventsReceivedAt: [ContinuousClock.Instant]
+        /// The status events this frame is the first to show.
+        public let events: [Event]
+
+        /// One status event on its way to the screen.
+        public struct Event: Sendable {
+            /// When it arrived from the status stream (before it was stored).
+            public let receivedAt: ContinuousClock.Instant
+            /// When the driver applied it to the state.
+            public let appliedAt: ContinuousClock.Instant
+        }
     }
 
     public init(state: ConsoleState, services: ConsoleServices, mailbox: FrameMailbox,
@@ -70,7 +78,7 @@ public actor ConsoleDriver {
         services.attach(send: messageSender)
         await start()
         for await envelope in messages {
-            if onFrame != nil, let at = envelope.eventReceivedAt { unshownEvents.append(at) }
+            if onFrame != nil, let at = envelope.eventReceivedAt { unshownEvents.append(.init(receivedAt: at, appliedAt: .now)) }
             apply(envelope.msg)
             if state.quitRequested { break }
         }
@@ -138,7 +146,7 @@ public actor ConsoleDriver {
         mailbox.post(ConsoleCore.view(state, width: state.width, height: state.height))
         guard let onFrame else { return }
         // Timed after the view is built: the latency includes rendering.
-        onFrame(FrameReport(postedAt: .now, eventsReceivedAt: unshownEvents))
+        onFrame(FrameReport(postedAt: .now, events: unshownEvents))
         unshownEvents.removeAll(keepingCapacity: true)
     }
 
