@@ -40,7 +40,14 @@ import XummPlatform
         try #require(hits.count >= 3)
         let raw = try JSONValue.parse(hits[2].body)
         #expect(raw["userToken"] == .null)
-        let deliveries = await h.sim.webhookDeliveries()
+        // The simulator records the third attempt once it has read the answer, a moment after the
+        // receiver saw the request: wait for that record rather than racing it.
+        var deliveries = await h.sim.webhookDeliveries()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while deliveries.count < 3, ContinuousClock.now < deadline, !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(20))
+            deliveries = await h.sim.webhookDeliveries()
+        }
         #expect(deliveries.map(\.delivered) == [false, false, true])
     }
 
