@@ -2,8 +2,8 @@
 """Runs the public xumm-sdk-py against the PushDesk Xumm simulator, with only its base URL changed.
 
 env: SIM_BASE (http://127.0.0.1:PORT), SIM_KEY, SIM_SECRET. Exits non-zero on any failed check.
-The SDK hard-codes its status websocket (wss://xumm.app/sign/<uuid>); we rewrite that origin, as we do
-for the REST base.
+The SDK hard-codes its status websocket (wss://xumm.app/sign/<uuid>); `sim_sdk.point_sdk_at` rewrites
+that origin, as it does the REST base.
 """
 import asyncio
 import json
@@ -14,21 +14,11 @@ import urllib.request
 
 import xumm
 import xumm.client
-import xumm.resource.payload as payload_module
 from xumm.resource.types import XummGetPayloadResponse
 
-BASE = os.environ["SIM_BASE"].rstrip("/")
-WS_ORIGIN = BASE.replace("http://", "ws://")
-xumm.api_base = BASE + "/api/v1/"
-xumm.client.api_base = BASE + "/api/v1/"
+from sim_sdk import point_sdk_at
 
-
-class SimWSClient(payload_module.WSClient):
-    def __init__(self, *args, server=None, **kwargs):
-        super().__init__(*args, server=server.replace("wss://xumm.app", WS_ORIGIN), **kwargs)
-
-
-payload_module.WSClient = SimWSClient
+BASE = point_sdk_at(os.environ["SIM_BASE"])
 
 failures = []
 passed = 0

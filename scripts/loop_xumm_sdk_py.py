@@ -22,21 +22,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import xumm
-import xumm.client
-import xumm.resource.payload as payload_module
 
-BASE = os.environ["SIM_BASE"].rstrip("/")
-WS_ORIGIN = BASE.replace("http://", "ws://")
-xumm.api_base = BASE + "/api/v1/"
-xumm.client.api_base = BASE + "/api/v1/"
+from sim_sdk import point_sdk_at
 
-
-class SimWSClient(payload_module.WSClient):
-    def __init__(self, *args, server=None, **kwargs):
-        super().__init__(*args, server=server.replace("wss://xumm.app", WS_ORIGIN), **kwargs)
-
-
-payload_module.WSClient = SimWSClient
+point_sdk_at(os.environ["SIM_BASE"])
 
 tokens = json.load(open(os.environ["TOKENS_FILE"]))
 sdk = xumm.XummSdk(os.environ["SIM_KEY"], os.environ["SIM_SECRET"])

@@ -11,7 +11,7 @@ extension PushDeskStore {
         """
 
     /// Inserts or updates a payload's fields and result, in one transaction. Events are written with
-    /// the payload's first save; later events go through ``appendEvent(uuid:_:)``. When the payload
+    /// the payload's first save; later events go through ``recordProgress(uuid:events:result:final:userToken:at:)``. When the payload
     /// becomes `pushed` to a known user, that user's push count goes up by one.
     public func savePayload(_ p: PayloadRecord) throws {
         try db.write { db in try Self.savePayload(db, p) }
@@ -48,16 +48,6 @@ extension PushDeskStore {
         }
     }
 
-    /// Appends an event to a payload's timeline. Ignored (returns false) for an unknown payload.
-    @discardableResult
-    public func appendEvent(uuid: String, _ event: PayloadEvent) throws -> Bool {
-        try db.write { db in
-            guard try Self.payloadExists(db, uuid: uuid) else { return false }
-            try Self.insertEvent(db, uuid: uuid, event)
-            return true
-        }
-    }
-
     /// Records what one status event changed, in one transaction (one commit, one fsync): the new
     /// timeline events, the result when it is new, and for the authoritative final state the user's
     /// renewed token (as ``ingestPayloadResult(_:userToken:at:)`` does).
@@ -75,12 +65,6 @@ extension PushDeskStore {
             guard let final else { return nil }
             return try Self.ingestPayloadResult(db, final, userToken: userToken, at: at)
         }
-    }
-
-    /// Sets a payload's final result. Returns false for an unknown payload.
-    @discardableResult
-    public func setResult(uuid: String, _ result: PayloadResult) throws -> Bool {
-        try db.write { db in try Self.writeResult(db, uuid: uuid, result) }
     }
 
     /// The newest `limit` payloads (by creation), newest first, with their events.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Timing samples and their percentiles.
 struct BenchStats {
     private(set) var samplesMicros: [Double] = []
@@ -11,6 +13,13 @@ struct BenchStats {
         guard !samplesMicros.isEmpty else { return 0 }
         let sorted = samplesMicros.sorted()
         return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+
+    /// User + system CPU time of this process, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func fmt(_ v: Double, _ digits: Int = 2) -> String {

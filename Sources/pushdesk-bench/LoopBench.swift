@@ -68,7 +68,7 @@ enum LoopBench {
         print("loop: simulator process \(sim.pid) at \(sim.baseURL) with \(o.count) users")
 
         // The console's side: a store with 100,000 known users plus the cast.
-        let store = try PushDeskStore(path: dir.appendingPathComponent("loop.sqlite").path, durableCommits: ProcessInfo.processInfo.environment["LOOP_NORMAL"] == nil)
+        let store = try PushDeskStore(path: dir.appendingPathComponent("loop.sqlite").path)
         let now = Date()
         var known = (0..<100_000).map { i in
             KnownUser(userToken: UUID().uuidString.lowercased(), name: "known \(i)", lastSigned: now.addingTimeInterval(-Double(i % 29) * 86_400), source: .import)
@@ -95,7 +95,7 @@ enum LoopBench {
         while await !driver.inspect({ $0.usersLoaded }) { try await Task.sleep(for: .milliseconds(10)) }
 
         let clock = ContinuousClock()
-        let cpuBefore = (ours: processCPUSeconds(), sim: sim.cpuSeconds())
+        let cpuBefore = (ours: BenchStats.processCPUSeconds(), sim: sim.cpuSeconds())
         let started = clock.now
         await driver.push(PushRequest(userTokens: cast.map(\.token), txjsonText: #"{"TransactionType":"SignIn"}"#,
                                       expireMinutes: nil, instruction: nil))
@@ -104,14 +104,10 @@ enum LoopBench {
         while clock.now < deadline {
             finals = await driver.inspect { s in s.payloads.lazy.filter { $0.isFinal }.count }
             if finals >= o.count { break }
-            if ProcessInfo.processInfo.environment["LOOP_TRACE"] != nil {
-                let (n, f) = await driver.inspect { s in (s.payloads.count, s.bulk.map { "\($0.done)/\($0.total)" } ?? "-") }
-                print("trace \(clock.now - started): payloads \(n) final \(finals) bulk \(f)")
-            }
             try await Task.sleep(for: .milliseconds(20))
         }
         let wall = clock.now - started
-        let cpu = (ours: processCPUSeconds() - cpuBefore.ours, sim: sim.cpuSeconds() - cpuBefore.sim)
+        let cpu = (ours: BenchStats.processCPUSeconds() - cpuBefore.ours, sim: sim.cpuSeconds() - cpuBefore.sim)
         let signed = await driver.inspect { s in s.payloads.lazy.filter { $0.result?.outcome == .signed }.count }
         driver.send(.key(.ctrl("c")))
         _ = await driverTask.value
@@ -149,13 +145,6 @@ enum LoopBench {
     }
 
     static func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-
-    /// User + system CPU time of this process, in seconds.
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
 
     /// VmHWM from /proc/self/status, in MB.
     static func peakRSSMB() -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import XummSimulator
 
 /// `pushdesk simulator` running as a child process, so its memory and threads are not the bench's.
 final class SimulatorChild {
@@ -20,21 +21,13 @@ final class SimulatorChild {
         p.standardError = FileHandle.nullDevice
         try p.run()
         process = p
-        var text = ""
-        while !text.contains("time scale:") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        func field(_ name: String) -> String? {
-            text.split(separator: "\n").first { $0.hasPrefix(name) }.map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
-        }
-        guard let base = field("base url:"), let api = field("api base:") else {
+        let (banner, text) = SimulatorBanner.read(from: out.fileHandleForReading)
+        guard let banner else {
             p.terminate()
             throw BenchError("the simulator did not start: \(text)")
         }
-        baseURL = base
-        apiBase = api
+        baseURL = banner.baseURL
+        apiBase = banner.apiBase
     }
 
     /// User + system CPU seconds the simulator has used (from /proc/PID/stat).

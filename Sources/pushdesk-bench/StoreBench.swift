@@ -88,7 +88,7 @@ enum StoreBench {
         }
         let failures = Locked(0)
         let group = DispatchGroup()
-        let cpuBefore = LoopBench.processCPUSeconds()
+        let cpuBefore = BenchStats.processCPUSeconds()
         let start = ContinuousClock.now
         for s in 0..<senders {
             group.enter()
@@ -107,7 +107,7 @@ enum StoreBench {
             group.notify(queue: .global()) { done.resume() }
         }
         let elapsed = ContinuousClock.now - start
-        let cpu = LoopBench.processCPUSeconds() - cpuBefore
+        let cpu = BenchStats.processCPUSeconds() - cpuBefore
         await inbox.stop()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Double(count) / seconds

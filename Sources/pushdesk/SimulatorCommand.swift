@@ -39,7 +39,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         try await simulator.start()
         let userCount = await simulator.users().count
         let wsBase = simulator.baseURL.replacingOccurrences(of: "http://", with: "ws://")
-        // The banner goes to stdout for the operator; the secret is shown only when the simulator made it up.
+        // The banner goes to stdout for the operator (and for `SimulatorBanner`, which reads it back in
+        // tests and benchmarks); the secret is shown only when the simulator made it up.
         let lines = [
             "Xumm simulator listening",
             "base url:     \(simulator.baseURL)",

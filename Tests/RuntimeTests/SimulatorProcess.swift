@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import XummSimulator
 
 /// `pushdesk simulator` as a separate process on a free port, for headless end-to-end tests.
 final class SimulatorProcess: Sendable {
@@ -20,22 +21,13 @@ final class SimulatorProcess: Sendable {
         p.standardError = FileHandle.nullDevice
         try p.run()
         process = p
-        var text = ""
-        let handle = out.fileHandleForReading
-        while !text.contains("time scale:") {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        func field(_ name: String) -> String? {
-            text.split(separator: "\n").first { $0.hasPrefix(name) }.map { $0.dropFirst(name.count).trimmingCharacters(in: .whitespaces) }
-        }
-        guard let base = field("base url:"), let api = field("api base:") else {
+        let (banner, text) = SimulatorBanner.read(from: out.fileHandleForReading)
+        guard let banner else {
             p.terminate()
             throw NSError(domain: "SimulatorProcess", code: 1, userInfo: [NSLocalizedDescriptionKey: "no banner: \(text)"])
         }
-        baseURL = base
-        apiBase = api
+        baseURL = banner.baseURL
+        apiBase = banner.apiBase
     }
 
     deinit { process.terminate(); process.waitUntilExit() }

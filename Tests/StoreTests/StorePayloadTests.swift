@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Payloads and their timelines")
 struct StorePayloadTests {
-    @Test func savesEventsResultAndCountsPushes() throws {
+    @Test func savesEventsResultAndCountsPushes() async throws {
         let (store, dir) = try makeTempStore()
         defer { try? FileManager.default.removeItem(at: dir) }
         try store.upsertUser(.init(userToken: "tok", name: "Alice"))
@@ -18,11 +18,15 @@ struct StorePayloadTests {
         try store.savePayload(p)
         try store.savePayload(p) // idempotent: not counted twice
         #expect(try store.user(token: "tok")?.pushCount == 1)
-        #expect(try store.appendEvent(uuid: "p1", PayloadEvent(at: t0.addingTimeInterval(1), kind: .opened)))
-        #expect(try store.appendEvent(uuid: "unknown", PayloadEvent(at: t0, kind: .opened)) == false)
+        _ = try await store.recordProgress(uuid: "p1", events: [PayloadEvent(at: t0.addingTimeInterval(1), kind: .opened)],
+                                           result: nil, final: nil, userToken: "tok", at: t0)
+        // An event for a payload PushDesk does not have is ignored, not invented.
+        _ = try await store.recordProgress(uuid: "unknown", events: [PayloadEvent(at: t0, kind: .opened)],
+                                           result: nil, final: nil, userToken: nil, at: t0)
+        #expect(try store.payload(uuid: "unknown") == nil)
         #expect(try store.unfinishedPayloads().map(\.uuid) == ["p1"])
         let result = PayloadResult(outcome: .signed, txid: "TX", dispatchedResult: "tesSUCCESS", resolvedAt: t0.addingTimeInterval(2))
-        #expect(try store.setResult(uuid: "p1", result))
+        _ = try await store.recordProgress(uuid: "p1", events: [], result: result, final: nil, userToken: "tok", at: t0)
         #expect(try store.unfinishedPayloads().isEmpty)
         let loaded = try #require(try store.payloads(limit: 10).first)
         #expect(loaded.events.map(\.kind) == [.created, .opened])
