@@ -103,7 +103,10 @@ extension PushDeskStore {
     // MARK: Row mapping (index-based; statements cached: these run once per user or delivery)
 
     static func user(_ db: Database, token: String) throws -> KnownUser? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(userColumns) FROM user WHERE user_token = ?"), arguments: [token]).map { user($0) }
+        // Read through UserRowReader: every webhook and status event looks a user up, and a `Row` per lookup showed in profiles.
+        let statement = try db.cachedStatement(sql: "SELECT \(userColumns) FROM user WHERE user_token = ?")
+        statement.arguments = [token]
+        return try UserRowReader.first(statement)
     }
 
     static func user(_ row: Row) -> KnownUser {
@@ -121,8 +124,27 @@ extension PushDeskStore {
         let existing = try user(db, token: incoming.userToken)
         let merged = existing.map { UserMerge.merge(existing: $0, incoming: incoming) } ?? incoming
         if let existing, existing == merged { return .unchanged }
+        if let existing, existing.name == merged.name, existing.account == merged.account {
+            try updateTokenFields(db, merged, now: now)
+            return .updated
+        }
         try write(db, merged, now: now)
         return existing == nil ? .inserted : .updated
+    }
+
+    /// Rewrites everything but `name` and `account`. The common update (a token renewed by a webhook
+    /// or a signed payload) then leaves the `user_account` and `user_name` indexes alone: SQLite
+    /// rewrites an index entry whenever its column is assigned, even to the same value.
+    static func updateTokenFields(_ db: Database, _ u: KnownUser, now: Date) throws {
+        try db.cachedStatement(sql: """
+            UPDATE user SET token_issued = ?, token_expiration = ?, last_signed = ?, source = ?, verified_active = ?,
+                verified_at = ?, push_count = ?, updated_at = ?
+            WHERE user_token = ?
+            """).execute(arguments: [
+                u.tokenIssued?.timeIntervalSince1970, u.tokenExpiration?.timeIntervalSince1970, u.lastSigned?.timeIntervalSince1970,
+                u.source.rawValue, u.verifiedActive, u.verifiedAt?.timeIntervalSince1970, u.pushCount, now.timeIntervalSince1970,
+                u.userToken,
+            ])
     }
 
     static func write(_ db: Database, _ u: KnownUser, now: Date) throws {

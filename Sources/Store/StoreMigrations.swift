@@ -78,6 +78,23 @@ enum StoreMigrations {
                 CREATE INDEX webhook_delivery_payload ON webhook_delivery(payload_uuid);
                 """)
         }
+        // Each delivery wrote three B-trees (rowid table, key index, payload index) at random places.
+        // Keyed by `delivery_key` alone (WITHOUT ROWID), a delivery writes one. The payload index
+        // went: the key is the lower-cased payload UUID (`WebhookDeliveryKey`), so it served nothing.
+        m.registerMigration("v2-webhook-delivery-keyed") { db in
+            try db.execute(sql: """
+                CREATE TABLE webhook_delivery_keyed (
+                    delivery_key TEXT PRIMARY KEY NOT NULL,
+                    payload_uuid TEXT NOT NULL,
+                    received_at REAL NOT NULL,
+                    signed INTEGER,
+                    user_token TEXT
+                ) WITHOUT ROWID;
+                INSERT INTO webhook_delivery_keyed SELECT delivery_key, payload_uuid, received_at, signed, user_token FROM webhook_delivery;
+                DROP TABLE webhook_delivery;
+                ALTER TABLE webhook_delivery_keyed RENAME TO webhook_delivery;
+                """)
+        }
         return m
     }
 }

@@ -16,6 +16,12 @@ enum UserRowReader {
         return users
     }
 
+    /// The first row of `statement` (same columns), if any.
+    static func first(_ statement: Statement) throws -> KnownUser? {
+        let cursor = try Row.fetchCursor(statement)
+        return try cursor.next() != nil ? user(statement.sqliteStatement) : nil
+    }
+
     /// The user on the current row of `s`.
     static func user(_ s: SQLiteStatement) -> KnownUser {
         KnownUser(

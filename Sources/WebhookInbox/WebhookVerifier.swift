@@ -6,8 +6,6 @@ import XummPlatform
 public struct WebhookVerifier: Sendable {
     let signature: WebhookSignature
     let window: TimeInterval
-    /// One decoder for every delivery (it keeps no per-call state; making one per request showed in profiles).
-    private static let decoder = JSONDecoder()
 
     public init(apiSecret: String, timestampWindow: TimeInterval) {
         signature = WebhookSignature(apiSecret: apiSecret)
@@ -20,7 +18,7 @@ public struct WebhookVerifier: Sendable {
         guard signature.verify(signature: given, timestamp: timestamp, body: body) else { return .failure(.badSignature) }
         guard let seconds = Double(timestamp.trimmingCharacters(in: .whitespaces)), seconds.isFinite,
               abs(now.timeIntervalSince1970 - seconds) <= window else { return .failure(.staleTimestamp) }
-        guard let decoded = try? Self.decoder.decode(WebhookBody.self, from: Data(body)),
+        guard let decoded = WebhookBodyReader.decode(body),
               !decoded.meta.payloadUUID.isEmpty else { return .failure(.malformedJSON) }
         return .success(decoded)
     }

@@ -22,6 +22,24 @@ struct StoreIngestTests {
         #expect(try store.hasDelivery(key))
     }
 
+    /// A renewal touches only the token fields (its own UPDATE); what the operator named stays.
+    @Test func webhookRenewalKeepsNameAndAccountAndMovesTheTokenForward() throws {
+        let (store, dir) = try makeTempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try store.upsertUser(.init(userToken: "tok-1", name: "Alice", account: "rAlice", tokenIssued: t0, tokenExpiration: t0.addingTimeInterval(30 * day),
+                                   lastSigned: t0, source: .manual))
+        let later = t0.addingTimeInterval(2 * day)
+        try store.ingestWebhook(body: webhookBody(payload: "p-1", token: "tok-1", issued: Int(later.timeIntervalSince1970),
+                                                  expiration: Int(later.timeIntervalSince1970 + 30 * day)),
+                                deliveryID: "p-1", receivedAt: later)
+        let u = try #require(try store.user(token: "tok-1"))
+        #expect(u.name == "Alice" && u.account == "rAlice" && u.source == .manual)
+        #expect(u.tokenIssued == later && u.lastSigned == later)
+        #expect(u.tokenExpiration == later.addingTimeInterval(30 * day))
+        #expect(try store.userCount() == 1)
+        #expect(store.integrityCheck())
+    }
+
     @Test func retryKeyIgnoresTimestampAndSignature() {
         let a = webhookBody(payload: "P-UUID", token: "t")
         var b = a
