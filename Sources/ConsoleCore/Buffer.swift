@@ -27,18 +27,38 @@ public struct Buffer: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         let style = monochrome ? style.monochrome : style
         if let n = putPrintableASCII(text, x: x, y: y, style: style, limit: limit) { return n }
+        if ScalarGraphemes.isSimple(text) {
+            // Each scalar is a grapheme (``ScalarGraphemes``): the same cells, without grapheme breaking.
+            return putUnits(text.unicodeScalars, x: x, y: y, style: style, limit: limit,
+                            accept: { $0.accept(scalar: $1.value) }, width: { DisplayWidth.of(scalar: $0.value) }, grapheme: { String($0) })
+        }
+        return putGraphemes(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `put` by grapheme: the general path.
+    mutating func putGraphemes(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        putUnits(text, x: x, y: y, style: style, limit: limit,
+                 accept: { $0.accept($1) }, width: { DisplayWidth.of($0) }, grapheme: { String($0) })
+    }
+
+    /// Writes one grapheme per unit of `units`, sanitised and clipped at `limit`.
+    private mutating func putUnits<Units: Sequence>(
+        _ units: Units, x: Int, y: Int, style: Style, limit: Int, accept: (inout Sanitize.Filter, Units.Element) -> Bool,
+        width: (Units.Element) -> Int, grapheme: (Units.Element) -> String
+    ) -> Int {
         var col = x
         var filter = Sanitize.Filter()
-        for ch in text {
-            guard filter.accept(ch) else { continue }
-            let w = DisplayWidth.of(ch)
+        for unit in units {
+            guard accept(&filter, unit) else { continue }
+            let w = width(unit)
             if w == 0 { continue }
             if col + w > limit {
-                if col < limit { setCell(col, y, Cell(grapheme: " ", width: 1, style: style)); col += 1 }
+                if col < limit, col >= 0 { setCell(col, y, Cell(grapheme: " ", width: 1, style: style)) }
+                if col < limit { col += 1 }
                 break
             }
             if col >= 0 {
-                setCell(col, y, Cell(grapheme: String(ch), width: UInt8(w), style: style))
+                setCell(col, y, Cell(grapheme: grapheme(unit), width: UInt8(w), style: style))
                 if w == 2 { setCell(col + 1, y, Cell(grapheme: "", width: 0, style: style)) }
             }
             col += w

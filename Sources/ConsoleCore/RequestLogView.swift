@@ -20,12 +20,18 @@ enum RequestLogView {
             x += buf.put(Draw.pad(Draw.clock(e.at, offset: state.utcOffsetSeconds), 9), x: x, y: y, style: .dim)
             x += buf.put(Draw.pad(e.method, 7), x: x, y: y, style: .bold)
             x += buf.put(Draw.right(e.status.map(String.init) ?? "—", 6), x: x, y: y, style: Style(fg: statusTone))
-            x += buf.put(Draw.right(String(format: "%.0fms", e.latencyMs), 9), x: x, y: y)
+            x += buf.put(Draw.right(Self.milliseconds(e.latencyMs), 9), x: x, y: y)
             x += buf.put(Draw.right(e.rateLimitRemaining.map(String.init) ?? "—", 7) + "  ", x: x, y: y)
             x += buf.put(e.path, x: x, y: y, maxWidth: inner.x + inner.width - x)
             if let err = e.error {
                 buf.put("  " + err, x: x, y: y, style: Style(fg: .expired), maxWidth: inner.x + inner.width - x)
             }
         }
+    }
+
+    /// `12.4` → `12ms`, rounded as `%.0f` rounds; what is not a sane duration shows as `?ms`.
+    static func milliseconds(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "?ms" }
+        return String(Int(value.rounded(.toNearestOrEven))) + "ms"
     }
 }

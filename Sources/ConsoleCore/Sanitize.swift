@@ -8,7 +8,11 @@ public enum Sanitize {
         var phase = Phase.text
 
         mutating func accept(_ c: Character) -> Bool {
-            let v = c.unicodeScalars.first!.value
+            accept(scalar: c.unicodeScalars.first!.value)
+        }
+
+        /// The same, for a scalar that is a grapheme of its own.
+        mutating func accept(scalar v: UInt32) -> Bool {
             switch phase {
             case .text:
                 if v == 0x1B { phase = .escape; return false }
@@ -19,7 +23,7 @@ public enum Sanitize {
                 if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
                 return true
             case .escape:
-                phase = c == "[" ? .csi : c == "]" ? .osc : .text
+                phase = v == 0x5B ? .csi : v == 0x5D ? .osc : .text
                 return false
             case .csi:
                 if (0x40...0x7E).contains(v) { phase = .text }

@@ -12,8 +12,9 @@ public actor ConsoleDriver {
     public private(set) var state: ConsoleState
     private let services: ConsoleServices
     private let mailbox: FrameMailbox
-    private let inbox: AsyncStream<Envelope>.Continuation
-    private let messages: AsyncStream<Envelope>
+    private let queue = MessageQueue<Envelope>()
+    /// Resumed when the console quits, to end ``run()``.
+    private var finished: CheckedContinuation<Void, Never>?
     private var dirty = true
     private var bulkTask: Task<Void, Never>?
     private var followers: [String: Task<Void, Never>] = [:]
@@ -56,7 +57,6 @@ public actor ConsoleDriver {
         self.services = services
         self.mailbox = mailbox
         self.onFrame = onFrame
-        (messages, inbox) = AsyncStream.makeStream(of: Envelope.self, bufferingPolicy: .unbounded)
     }
 
     /// Queues a message from any thread; messages are applied in the order they are sent.
@@ -67,7 +67,13 @@ public actor ConsoleDriver {
 
     /// Queues messages from the tasks that commands start.
     private nonisolated var messageSender: @Sendable (Msg) -> Void {
-        { [inbox] msg in inbox.yield(Envelope(msg: msg)) }
+        { [weak self] msg in self?.post(Envelope(msg: msg)) }
+    }
+
+    /// Queues an envelope; if the driver is idle, starts a drain on the driver's thread.
+    private nonisolated func post(_ envelope: Envelope) {
+        guard queue.append(envelope) else { return }
+        Task(executorPreference: executor) { await self.drain() }
     }
 
     /// Reads a value out of the state without copying it out of the actor.
@@ -77,14 +83,30 @@ public actor ConsoleDriver {
     public func run() async {
         services.attach(send: messageSender)
         await start()
-        for await envelope in messages {
-            if onFrame != nil, let at = envelope.eventReceivedAt { unshownEvents.append(.init(receivedAt: at, appliedAt: .now)) }
-            apply(envelope.msg)
-            if state.quitRequested { break }
+        queue.open()
+        drain()
+        if !state.quitRequested {
+            await withCheckedContinuation { finished = $0 }
         }
         bulkTask?.cancel()
         for t in followers.values { t.cancel() }
         mailbox.stop()
+    }
+
+    /// Applies every queued message, in order, until the queue is empty or the console quits.
+    private func drain() {
+        while let batch = queue.takeAll() {
+            for envelope in batch {
+                if onFrame != nil, let at = envelope.eventReceivedAt { unshownEvents.append(.init(receivedAt: at, appliedAt: .now)) }
+                apply(envelope.msg)
+                if state.quitRequested {
+                    queue.close()
+                    finished?.resume()
+                    finished = nil
+                    return
+                }
+            }
+        }
     }
 
     /// Ends the message loop (e.g. on SIGTERM).
@@ -100,9 +122,9 @@ public actor ConsoleDriver {
             if !p.isFinal { follow(p) } // re-attach payloads not yet final
         }
         if let address = services.inboxAddress { send(.inboxStatus(address: address, deliveries: services.inboxDeliveries())) }
-        Task { [inbox] in
+        Task {
             while !Task.isCancelled {
-                inbox.yield(Envelope(msg: .tick(Date())))
+                self.post(Envelope(msg: .tick(Date())))
                 try? await Task.sleep(for: .seconds(1))
             }
         }
@@ -127,9 +149,9 @@ public actor ConsoleDriver {
             drawNow()
         } else if !frameScheduled {
             frameScheduled = true
-            Task {
-                try? await Task.sleep(for: wait)
-                self.frameTimer()
+            // On the driver's thread from the start, so the wake-up does not queue in the cooperative pool.
+            executor.schedule(after: wait) { [executor] in
+                Task(executorPreference: executor) { await self.frameTimer() }
             }
         }
     }
@@ -251,12 +273,15 @@ public actor ConsoleDriver {
     private func follow(_ record: PayloadRecord) {
         guard followers[record.uuid] == nil, !record.isFinal else { return }
         let services = self.services
-        let inbox = self.inbox
         let uuid = record.uuid
         followers[uuid] = Task.detached { [weak self] in
-            _ = await services.push.follow(record) { change in
-                inbox.yield(Envelope(msg: .payloadUpserted(change.record), eventReceivedAt: change.receivedAt))
-                if let renewed = change.renewedUser { inbox.yield(Envelope(msg: .userUpdated(renewed))) }
+            _ = await services.push.follow(record) { [weak self] change in
+                switch change {
+                case .progressed(let record, let receivedAt):
+                    self?.post(Envelope(msg: .payloadUpserted(record), eventReceivedAt: receivedAt))
+                case .userRenewed(let user):
+                    self?.post(Envelope(msg: .userUpdated(user)))
+                }
             }
             await self?.followerDone(uuid)
         }

@@ -81,7 +81,12 @@ public struct PushService: Sendable {
 
     /// Follows the payload's status stream to its end, saving each change and the final result; a
     /// signed result renews the user's token in the store. `onChange` sees every new state of the
-    /// record once it is stored and, after a signature, the renewed user.
+    /// record as soon as its event arrives and, once stored, the renewed user after a signature.
+    ///
+    /// Shown first, stored second: waiting for the write put the store's queue (and the thread hop
+    /// back from it) between a status event and the operator's screen, tens of milliseconds during a
+    /// bulk push. Nothing is lost by the order: `follow` returns only after the last write, and a
+    /// payload whose final state did not reach the store is re-attached on the next start.
     public func follow(_ start: PayloadRecord, settings: PayloadStatusStream.Settings = .init(),
                        clock: @escaping @Sendable () -> Date = Date.init,
                        onChange: @escaping @Sendable (PayloadChange) async -> Void) async -> PayloadRecord {
@@ -93,14 +98,14 @@ public struct PushService: Sendable {
             let before = record.events.count
             let hadResult = record.result
             guard PayloadProgress.apply(event, to: &record, at: clock()) else { continue }
-            // One transaction per event: its timeline entries, a new result, the renewed token. Stored
-            // before it is shown, so a screen never shows what the store does not hold.
+            await onChange(.progressed(record, receivedAt: received))
+            // One transaction per event: its timeline entries, a new result, the renewed token.
             let newResult = record.result != hadResult ? record.result : nil
             var final: PayloadFinalState?
             if newResult != nil, case .final(let state) = event { final = state }
             let renewed = try? await store.recordProgress(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
                                                           final: final, userToken: record.userToken, at: clock())
-            await onChange(PayloadChange(record: record, renewedUser: renewed, receivedAt: received))
+            if let renewed { await onChange(.userRenewed(renewed)) }
         }
         return record
     }

@@ -22,48 +22,11 @@ extension PushDeskStore {
         return try await db.write { db in try Self.ingest(db, item) }
     }
 
-    /// Records several deliveries in one commit (group commit). Each item behaves as if run in its own
-    /// savepoint, so one failing item does not undo the others; the commit covers all that succeeded.
-    ///
-    /// Fast path: the whole batch without savepoints. Only if an item fails is that transaction rolled
-    /// back and the batch redone with one savepoint per item, which gives the same per-item results.
+    /// Records several deliveries in one commit (group commit), each as if in its own transaction
+    /// (see ``writeEach(_:_:)``).
     /// - Returns: per item, `.success(isNew)` or the item's error. Throws only if the commit itself fails.
     public func ingestWebhooks(_ items: [WebhookIngest]) async throws -> [Result<Bool, any Error>] {
-        do {
-            return try await db.write { db in
-                var results: [Result<Bool, any Error>] = []
-                results.reserveCapacity(items.count)
-                for item in items {
-                    do { results.append(.success(try Self.ingest(db, item))) } catch { throw IngestItemFailed() }
-                }
-                return results
-            }
-        } catch is IngestItemFailed {
-            return try await ingestWebhooksOneByOne(items)
-        }
-    }
-
-    /// An item of a batch failed on the fast path (the transaction was rolled back).
-    private struct IngestItemFailed: Error {}
-
-    private func ingestWebhooksOneByOne(_ items: [WebhookIngest]) async throws -> [Result<Bool, any Error>] {
-        try await db.write { db in
-            var results: [Result<Bool, any Error>] = []
-            results.reserveCapacity(items.count)
-            for item in items {
-                do {
-                    var isNew = false
-                    try db.inSavepoint {
-                        isNew = try Self.ingest(db, item)
-                        return .commit
-                    }
-                    results.append(.success(isNew))
-                } catch {
-                    results.append(.failure(error))
-                }
-            }
-            return results
-        }
+        try await writeEach(items) { db, item in try Self.ingest(db, item) }
     }
 
     /// Whether a delivery key is recorded.

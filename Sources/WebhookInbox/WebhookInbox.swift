@@ -16,7 +16,7 @@ public final class WebhookInbox: Sendable {
     let store: PushDeskStore
     let onDelivery: @Sendable (WebhookDeliveryEvent) -> Void
     let verifier: WebhookVerifier
-    let committer: WebhookCommitter
+    let committer: GroupCommitter<WebhookIngest, Bool>
     let recorded = Atomic<Int>(0)
     private let running = Locked<RunState>(RunState())
 
@@ -31,7 +31,7 @@ public final class WebhookInbox: Sendable {
         self.store = store
         self.onDelivery = onDelivery
         self.verifier = WebhookVerifier(apiSecret: config.apiSecret, timestampWindow: config.timestampWindow)
-        self.committer = WebhookCommitter(store: store)
+        self.committer = GroupCommitter { [store] items in try await store.ingestWebhooks(items) }
     }
 
     /// The full delivery URL (`http://127.0.0.1:8080/webhooks/xumm`); the port is the bound one once started.

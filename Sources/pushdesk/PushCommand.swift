@@ -94,7 +94,7 @@ struct PushCommand: AsyncParsableCommand {
     static func followToEnd(_ record: PayloadRecord, service: PushService, output: PushOutput) async throws {
         let printed = Locked(record.events.count)
         let final = await service.follow(record) { change in
-            let updated = change.record
+            guard let updated = change.record else { return }
             let from = printed.withLock { n in let old = n; n = updated.events.count; return old }
             for e in updated.events[from...] { output.event(e, uuid: updated.uuid) }
         }

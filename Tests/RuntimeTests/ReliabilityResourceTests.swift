@@ -63,7 +63,7 @@ struct ReliabilityResourceTests {
                         guard var r = created else { return }
                         updates.continuation.yield(r)
                         for _ in 0..<3 where !r.isFinal {
-                            r = await service.follow(r, settings: settings) { updates.continuation.yield($0.record) }
+                            r = await service.follow(r, settings: settings) { if let record = $0.record { updates.continuation.yield(record) } }
                         }
                     }
                 }
