@@ -4,7 +4,9 @@ import Domain
 enum PayloadsView {
     static func draw(_ state: ConsoleState, _ rect: Rect, _ buf: inout Buffer) {
         let focused = state.focus == .payloads
-        let open = state.payloads.reduce(0) { $1.isFinal ? $0 : $0 + 1 } // no filtered copy of every record per frame
+        // Counted in place: `filter` or `reduce` copied every record (a dozen retains each) per frame.
+        var open = 0
+        for i in state.payloads.indices where !state.payloads[i].isFinal { open += 1 }
         Draw.box(&buf, rect, title: "3 Payloads \(state.payloads.count)", focused: focused, badge: open > 0 ? "\(open) live" : nil)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 0 else { return }

@@ -75,8 +75,13 @@ public struct PayloadRecord: Sendable, Equatable, Codable, Identifiable {
         self.websocketURL = websocketURL; self.events = events; self.result = result; self.operatorName = operatorName
     }
 
-    /// True once the authoritative result is known.
-    public var isFinal: Bool { result != nil }
+    /// True once the authoritative result is known. Inlinable so a view can ask it of every record
+    /// without copying the record.
+    @inlinable public var isFinal: Bool {
+        // A pattern match reads the optional in place; `result != nil` copied the result first.
+        if case .some = result { return true }
+        return false
+    }
 
     /// The badge the Payloads pane shows.
     public var stateLabel: String {

@@ -37,6 +37,8 @@ public actor ConsoleDriver {
 
     /// What one drawn frame showed for the first time.
     public struct FrameReport: Sendable {
+        /// When building the frame began (after the wait for its 16 ms slot).
+        public let startedAt: ContinuousClock.Instant
         /// When the frame was handed to the terminal thread.
         public let postedAt: ContinuousClock.Instant
         /// The status events this frame is the first to show.
@@ -164,11 +166,12 @@ public actor ConsoleDriver {
     private func drawNow() {
         guard dirty else { return }
         dirty = false
-        lastFrame = .now
+        let started = ContinuousClock.now
+        lastFrame = started
         mailbox.post(ConsoleCore.view(state, width: state.width, height: state.height))
         guard let onFrame else { return }
         // Timed after the view is built: the latency includes rendering.
-        onFrame(FrameReport(postedAt: .now, events: unshownEvents))
+        onFrame(FrameReport(startedAt: started, postedAt: .now, events: unshownEvents))
         unshownEvents.removeAll(keepingCapacity: true)
     }
 

@@ -82,12 +82,19 @@ enum LoopBench {
         let push = PushService(client: client, store: store, operatorName: "bench")
         let latencies = Locked<[Duration]>([])
         let waits = Locked<[Duration]>([])
+        // Per event: total, then its parts (arrival → applied, applied → frame started, frame build).
+        let tail = Locked<[(Duration, [Duration])]>([])
         let frames = Locked(0)
         var state = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: true, now: now)
         _ = ConsoleCore.update(&state, .resize(width: 120, height: 35))
         let services = ConsoleServices(push: push, pacer: CreatePacer(perMinute: nil), inboxAddress: nil, relay: MessageRelay())
         let driver = ConsoleDriver(state: state, services: services, mailbox: FrameMailbox()) { frame in
             latencies.withLock { l in for e in frame.events { l.append(frame.postedAt - e.receivedAt) } }
+            tail.withLock { t in
+                for e in frame.events {
+                    t.append((frame.postedAt - e.receivedAt, [e.appliedAt - e.receivedAt, frame.startedAt - e.appliedAt, frame.postedAt - frame.startedAt]))
+                }
+            }
             waits.withLock { w in for e in frame.events { w.append(e.appliedAt - e.receivedAt) } }
             frames.withLock { $0 += 1 }
         }
@@ -120,6 +127,10 @@ enum LoopBench {
         print("loop: pushdesk: \(o.count) pushed and followed to their final state: \(finals) final (\(signed) signed), wall \(BenchStats.fmt(ms(wall) / 1000)) s (users sign 1 s after the push)")
         print("loop: status event → frame: \(sorted.count) events, \(frames.value) frames, p50 \(BenchStats.fmt(pct(0.5))) ms, p99 \(BenchStats.fmt(pct(0.99))) ms, max \(BenchStats.fmt(pct(1))) ms (target p99 <= 20 ms)")
         print("loop:   of which arrival → applied by the driver (shown first, stored after): p50 \(BenchStats.fmt(pct(0.5, sortedWaits))) ms, p99 \(BenchStats.fmt(pct(0.99, sortedWaits))) ms")
+        // The slowest 1% of events, split into their parts (averages): where the p99 goes.
+        let slowest = tail.value.sorted { $0.0 > $1.0 }.prefix(max(1, tail.value.count / 100))
+        let parts = (0..<3).map { i in slowest.reduce(0.0) { $0 + ms($1.1[i]) } / Double(slowest.count) }
+        print("loop:   slowest 1% of events, mean parts: arrival → applied \(BenchStats.fmt(parts[0])) ms, applied → frame started \(BenchStats.fmt(parts[1])) ms (frames are at most one per 16 ms), frame build \(BenchStats.fmt(parts[2])) ms")
         print("loop: CPU during the loop: this process \(BenchStats.fmt(cpu.ours)) s, simulator \(BenchStats.fmt(cpu.sim)) s, over \(BenchStats.fmt(ms(wall) / 1000)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("loop: peak RSS of this process \(peakRSSMB()) MB with \(knownCount) users loaded (target <= 150 MB; the simulator runs in its own process)")
 
