@@ -17,6 +17,8 @@ public actor ConsoleDriver {
     private var finished: CheckedContinuation<Void, Never>?
     private var dirty = true
     private var bulkTask: Task<Void, Never>?
+    /// Sends `.tick` once a second until the console quits.
+    private var ticker: Task<Void, Never>?
     private var followers: [String: Task<Void, Never>] = [:]
     private var lastFrame = ContinuousClock.now - .seconds(1)
     private var frameScheduled = false
@@ -91,6 +93,7 @@ public actor ConsoleDriver {
             await withCheckedContinuation { finished = $0 }
         }
         bulkTask?.cancel()
+        ticker?.cancel()
         for t in followers.values { t.cancel() }
         mailbox.stop()
     }
@@ -124,7 +127,7 @@ public actor ConsoleDriver {
             if !p.isFinal { follow(p) } // re-attach payloads not yet final
         }
         if let address = services.inboxAddress { send(.inboxStatus(address: address, deliveries: services.inboxDeliveries())) }
-        Task {
+        ticker = Task {
             while !Task.isCancelled {
                 self.post(Envelope(msg: .tick(Date())))
                 try? await Task.sleep(for: .seconds(1))
