@@ -60,7 +60,10 @@ extension PushDeskStore {
         try await db.write { db in
             if try Self.payloadExists(db, uuid: uuid) {
                 for e in events { try Self.insertEvent(db, uuid: uuid, e) }
-                if let result { _ = try Self.writeResult(db, uuid: uuid, result) }
+                // An authoritative final state writes the result itself, below; writing it here too
+                // would be a second UPDATE of the same row that the first one is overwritten by.
+                let finalWritesResult = final.map { $0.payload.meta.uuid == uuid && PayloadOutcome(rawValue: $0.outcome.rawValue) != nil } ?? false
+                if let result, !finalWritesResult { _ = try Self.writeResult(db, uuid: uuid, result) }
             }
             guard let final else { return nil }
             return try Self.ingestPayloadResult(db, final, userToken: userToken, at: at)
