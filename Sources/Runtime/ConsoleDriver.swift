@@ -127,6 +127,7 @@ public actor ConsoleDriver {
             if !p.isFinal { follow(p) } // re-attach payloads not yet final
         }
         if let address = services.inboxAddress { send(.inboxStatus(address: address, deliveries: services.inboxDeliveries())) }
+        recoverIntents()
         ticker = Task {
             while !Task.isCancelled {
                 self.post(Envelope(msg: .tick(Date())))
@@ -273,6 +274,21 @@ public actor ConsoleDriver {
             }
             progress.finished = true
             if isBulk { send(.bulkProgress(progress)) }
+        }
+    }
+
+    /// Takes in pushes a stopped process created but never saved, and follows them.
+    private func recoverIntents() {
+        let services = self.services
+        let send = messageSender
+        Task.detached { [weak self] in
+            let records = await services.push.recoverIntents()
+            for record in records {
+                send(.payloadUpserted(record))
+                if record.pushed == false, let link = record.deepLink, let m = QRMatrix.encode(link) { send(.qrReady(uuid: record.uuid, modules: m)) }
+                await self?.follow(record)
+            }
+            if !records.isEmpty { send(.notice("took in \(records.count) push(es) created just before the last stop")) }
         }
     }
 

@@ -55,26 +55,68 @@ public struct PushService: Sendable {
         if let e = spec.expireMinutes, e <= 0 { throw PushRefusal.invalidOption("expire must be a positive number of minutes") }
         if let i = spec.instruction, i.count > 280 { throw PushRefusal.invalidOption("instruction is \(i.count) characters; the platform allows 280") }
         let txjson = try TxJSON(text: spec.txjsonText)
-        let identifier = Self.newIdentifier()
+        let intent = PushIntent(
+            identifier: Self.newIdentifier(), userToken: spec.userToken, userName: spec.userName,
+            transactionType: txjson.transactionType ?? "?", txjson: spec.txjsonText, expireMinutes: spec.expireMinutes,
+            instruction: spec.instruction, created: now, operatorName: operatorName)
         let request = PayloadCreateRequest(
             txjson: txjson, userToken: spec.userToken,
             options: PayloadOptions(submit: true, expire: spec.expireMinutes),
-            customMeta: CustomMeta(identifier: identifier, instruction: spec.instruction))
-        let created = try await client.createPayload(request)
+            customMeta: CustomMeta(identifier: intent.identifier, instruction: spec.instruction))
+        // Recorded first, so a stop between the create and the save below is found on the next start.
+        try await store.recordIntent(intent)
+        let created: PayloadCreateResponse
+        do {
+            created = try await client.createPayload(request)
+        } catch let error as XummError where !error.isIndefinite {
+            // A definite refusal: no payload exists, nothing to recover later.
+            try? await store.dropIntent(identifier: intent.identifier, audit: nil)
+            throw error
+        }
+        return try await save(intent, created: created, at: now)
+    }
+
+    /// The created payload as a record, saved with its audit entry (which clears its intent).
+    private func save(_ intent: PushIntent, created: PayloadCreateResponse, at now: Date, recovered: Bool = false) async throws -> PayloadRecord {
         var record = PayloadRecord(
-            uuid: created.uuid, identifier: identifier, userToken: spec.userToken, userName: spec.userName,
-            transactionType: txjson.transactionType ?? "?", txjson: spec.txjsonText, expireMinutes: spec.expireMinutes,
-            instruction: spec.instruction, created: now, pushed: created.pushed, deepLink: created.next.always,
-            websocketURL: created.refs.websocketStatus, operatorName: operatorName)
-        record.events.append(PayloadEvent(at: now, kind: .created, detail: identifier))
-        if spec.userToken != nil {
-            record.events.append(PayloadEvent(at: now, kind: created.pushed ? .pushed : .notPushed,
+            uuid: created.uuid, identifier: intent.identifier, userToken: intent.userToken, userName: intent.userName,
+            transactionType: intent.transactionType, txjson: intent.txjson, expireMinutes: intent.expireMinutes,
+            instruction: intent.instruction, created: intent.created, pushed: created.pushed, deepLink: created.next.always,
+            websocketURL: created.refs.websocketStatus, operatorName: intent.operatorName)
+        record.events.append(PayloadEvent(at: intent.created, kind: .created, detail: intent.identifier))
+        if intent.userToken != nil {
+            record.events.append(PayloadEvent(at: intent.created, kind: created.pushed ? .pushed : .notPushed,
                                               detail: created.pushed ? nil : "token expired or revoked — use the deep link / QR"))
         }
         try await store.recordCreated(record, audit: AuditEntry(
-            at: now, actor: operatorName, action: "push",
-            detail: "\(record.uuid) \(record.transactionType) to \(spec.userName ?? spec.userToken ?? "no user") pushed=\(created.pushed)"))
+            at: now, actor: operatorName, action: recovered ? "push.recovered" : "push",
+            detail: "\(record.uuid) \(record.transactionType) to \(intent.userName ?? intent.userToken ?? "no user") pushed=\(created.pushed)"
+                + (recovered ? " (created before a stop, saved on restart)" : "")))
         return record
+    }
+
+    // MARK: Recover
+
+    /// Takes in the pushes a stopped process created but never saved (see ``PushIntent``): each is
+    /// looked up by its identifier; one the platform has is saved (and returned, to be followed),
+    /// one it never received is dropped with an audit entry. An intent the lookup cannot settle
+    /// (platform unreachable) is kept for the next start.
+    public func recoverIntents(at now: Date = Date()) async -> [PayloadRecord] {
+        guard let intents = try? store.pendingIntents() else { return [] }
+        var recovered: [PayloadRecord] = []
+        for intent in intents {
+            do {
+                let found = try await client.payload(identifier: intent.identifier)
+                recovered.append(try await save(intent, created: client.responseForExisting(found), at: now, recovered: true))
+            } catch XummError.notFound {
+                try? await store.dropIntent(identifier: intent.identifier, audit: AuditEntry(
+                    at: now, actor: operatorName, action: "push.abandoned",
+                    detail: "\(intent.identifier) \(intent.transactionType) to \(intent.userName ?? intent.userToken ?? "no user"): never created (stopped before the platform had it)"))
+            } catch {
+                continue
+            }
+        }
+        return recovered
     }
 
     // MARK: Follow

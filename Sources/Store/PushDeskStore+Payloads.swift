@@ -17,12 +17,15 @@ extension PushDeskStore {
         try db.write { db in try Self.savePayload(db, p) }
     }
 
-    /// Saves a newly created payload and its audit entry in one transaction, suspending (not
-    /// blocking) the caller while the commit is made durable.
+    /// Saves a newly created payload and its audit entry in one transaction, and removes the
+    /// payload's ``PushIntent``; suspends (not blocks) the caller while the commit is made durable.
     public func recordCreated(_ p: PayloadRecord, audit entry: AuditEntry) async throws {
         try await db.write { db in
             try Self.savePayload(db, p)
             try Self.audit(db, entry)
+            if let identifier = p.identifier {
+                try db.execute(sql: "DELETE FROM push_intent WHERE identifier = ?", arguments: [identifier])
+            }
         }
     }
 

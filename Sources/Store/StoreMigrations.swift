@@ -95,6 +95,22 @@ enum StoreMigrations {
                 ALTER TABLE webhook_delivery_keyed RENAME TO webhook_delivery;
                 """)
         }
+        // A push is recorded before `POST /payload` and removed when its payload is saved (PushIntent).
+        m.registerMigration("v3-push-intent") { db in
+            try db.execute(sql: """
+                CREATE TABLE push_intent (
+                    identifier TEXT PRIMARY KEY NOT NULL,
+                    user_token TEXT,
+                    user_name TEXT,
+                    transaction_type TEXT NOT NULL,
+                    txjson TEXT NOT NULL,
+                    expire_minutes INTEGER,
+                    instruction TEXT,
+                    created REAL NOT NULL,
+                    operator TEXT
+                )
+                """)
+        }
         return m
     }
 }

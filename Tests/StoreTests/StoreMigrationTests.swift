@@ -23,7 +23,7 @@ struct StoreMigrationTests {
         try old.close()
 
         let store = try PushDeskStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed"])
+        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent"])
         #expect(try store.deliveryCount() == 3)
         #expect(try store.hasDelivery("payload-1"))
         // A retry of a delivery recorded before the migration is a duplicate; a new one is recorded.

@@ -14,7 +14,7 @@ struct StoreSchemaTests {
         #expect((dirAttrs[.posixPermissions] as? NSNumber)?.intValue == 0o700)
         let mode = try DatabaseQueue(path: store.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed"])
+        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent"])
         #expect(store.integrityCheck())
     }
 
@@ -24,7 +24,7 @@ struct StoreSchemaTests {
         try store.upsertUser(.init(userToken: "tok-1", name: "Alice"))
         let again = try PushDeskStore(path: store.path)
         #expect(try again.user(token: "tok-1")?.name == "Alice")
-        #expect(try again.appliedMigrations().count == 2)
+        #expect(try again.appliedMigrations().count == 3)
     }
 
     @Test func defaultPathFollowsXDG() {
