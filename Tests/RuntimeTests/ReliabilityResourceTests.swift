@@ -50,6 +50,9 @@ struct ReliabilityResourceTests {
         settings.pingInterval = .milliseconds(500)
         settings.openedGrace = .seconds(1) // opened-then-expired payloads: do not wait for a late signature
         let updates = AsyncStream<PayloadRecord>.makeStream()
+        // Why a payload did not end, if one did not (printed with the figures).
+        struct Outcomes: Sendable { var createFailed = 0; var refollows = 0; var notFinal: [String] = [] }
+        let outcomes = Locked(Outcomes())
         let tx = #"{"TransactionType":"SignIn"}"#
         let followers = Task { [settings] in
             await withTaskGroup(of: Void.self) { group in
@@ -60,11 +63,13 @@ struct ReliabilityResourceTests {
                         for _ in 0..<5 where created == nil {
                             created = try? await service.create(PushRequestSpec(txjsonText: tx, userToken: targets[i % 2], expireMinutes: 10))
                         }
-                        guard var r = created else { return }
+                        guard var r = created else { outcomes.withLock { $0.createFailed += 1 }; return }
                         updates.continuation.yield(r)
                         for _ in 0..<3 where !r.isFinal {
                             r = await service.follow(r, settings: settings) { if let record = $0.record { updates.continuation.yield(record) } }
+                            if !r.isFinal { outcomes.withLock { $0.refollows += 1 } }
                         }
+                        if !r.isFinal { outcomes.withLock { $0.notFinal.append("\(r.uuid) \(r.events.map(\.kind.rawValue))") } }
                     }
                 }
             }
@@ -89,7 +94,8 @@ struct ReliabilityResourceTests {
         let endRSS = Self.rssKB()
         let finals = try store.payloads(limit: 5_000).filter(\.isFinal).count
         print("[reliability] resources: users=\(Self.users) livePayloads=\(Self.live) updates=\(applied) frames=\(frames) "
-              + "fd start=\(baseFD) peak=\(peakFD) end=\(endFD) rssKB start=\(startRSS) mid=\(midRSS) peak=\(peakRSS) end=\(endRSS) finals=\(finals)")
+              + "fd start=\(baseFD) peak=\(peakFD) end=\(endFD) rssKB start=\(startRSS) mid=\(midRSS) peak=\(peakRSS) end=\(endRSS) finals=\(finals) "
+              + "createFailed=\(outcomes.value.createFailed) refollows=\(outcomes.value.refollows) notFinal=\(outcomes.value.notFinal)")
         #expect(finals == Self.live)
         #expect(peakFD > baseFD + Self.live / 4, "the payloads were live together")
         #expect(endFD <= baseFD + 16, "file descriptors leaked: \(baseFD) → \(endFD)")
