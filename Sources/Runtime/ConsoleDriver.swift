@@ -233,7 +233,10 @@ public actor ConsoleDriver {
     private func startPush(_ request: PushRequest) {
         let services = self.services
         let send = messageSender
-        let users = state.users
+        // Only the names the push needs: capturing `state.users` itself would make the next change
+        // to it copy every known user (100,000 of them: tens of milliseconds on the driver's thread).
+        var names: [String: String] = [:]
+        for token in request.userTokens { if let name = state.users.user(token: token)?.name { names[token] = name } }
         bulkTask?.cancel()
         bulkTask = Task.detached { [weak self] in
             let isBulk = request.userTokens.count > 1
@@ -248,7 +251,7 @@ public actor ConsoleDriver {
                 }
                 await services.pacer.waitForSlot(rateLimit: services.push.client.rateLimit)
                 let spec = PushRequestSpec(txjsonText: request.txjsonText, userToken: token,
-                                           userName: token.flatMap { users.user(token: $0)?.name }, expireMinutes: request.expireMinutes,
+                                           userName: token.flatMap { names[$0] }, expireMinutes: request.expireMinutes,
                                            instruction: request.instruction)
                 do {
                     let record = try await services.push.create(spec)

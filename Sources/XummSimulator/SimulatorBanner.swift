@@ -23,4 +23,30 @@ public struct SimulatorBanner: Sendable {
         guard let base = field("base url:"), let api = field("api base:") else { return (nil, text) }
         return (SimulatorBanner(baseURL: base, apiBase: api), text)
     }
+
+    /// Starts `binary` (a `pushdesk simulator …` command line) as a child process and waits for its
+    /// banner. Its standard error is discarded; the process is terminated if no banner comes.
+    /// - Throws: ``SimulatorLaunchError`` with whatever the child printed.
+    public static func launch(binary: String, arguments: [String]) throws -> (process: Process, banner: SimulatorBanner) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let (banner, text) = read(from: out.fileHandleForReading)
+        guard let banner else {
+            p.terminate()
+            throw SimulatorLaunchError(output: text)
+        }
+        return (p, banner)
+    }
+}
+
+/// `pushdesk simulator` ended (or stopped printing) before its banner was complete.
+public struct SimulatorLaunchError: Error, CustomStringConvertible {
+    /// What it printed.
+    public let output: String
+    public var description: String { "the simulator did not start: \(output)" }
 }

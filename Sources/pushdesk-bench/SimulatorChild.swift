@@ -13,19 +13,8 @@ final class SimulatorChild {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchError("no pushdesk binary at \(binary): build it first (swift build -c release), or pass --pushdesk PATH")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let (p, banner) = try SimulatorBanner.launch(binary: binary, arguments: arguments)
         process = p
-        let (banner, text) = SimulatorBanner.read(from: out.fileHandleForReading)
-        guard let banner else {
-            p.terminate()
-            throw BenchError("the simulator did not start: \(text)")
-        }
         baseURL = banner.baseURL
         apiBase = banner.apiBase
     }

@@ -12,20 +12,10 @@ final class SimulatorProcess: Sendable {
     static let apiSecret = "bbbbbbbb-5555-4666-8777-888888888888"
 
     init(binary: String, timeScale: Double = 0.2, extra: [String] = []) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["simulator", "--port", "0", "--api-key", Self.apiKey, "--api-secret", Self.apiSecret,
-                       "--time-scale", String(timeScale), "--log-level", "error"] + extra
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let (p, banner) = try SimulatorBanner.launch(binary: binary, arguments: [
+            "simulator", "--port", "0", "--api-key", Self.apiKey, "--api-secret", Self.apiSecret,
+            "--time-scale", String(timeScale), "--log-level", "error"] + extra)
         process = p
-        let (banner, text) = SimulatorBanner.read(from: out.fileHandleForReading)
-        guard let banner else {
-            p.terminate()
-            throw NSError(domain: "SimulatorProcess", code: 1, userInfo: [NSLocalizedDescriptionKey: "no banner: \(text)"])
-        }
         baseURL = banner.baseURL
         apiBase = banner.apiBase
     }
