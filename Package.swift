@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -64,10 +64,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: [
-            "Runtime", "ConsoleCore", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal",
+            "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], path: "Benchmarks/pushdesk-bench"),
+        .target(name: "ConsoleTestSupport", dependencies: ["ConsoleCore", "Domain", "XRPLTx"], path: "Tests/ConsoleTestSupport"),
         .target(name: "SimulatorTestSupport", dependencies: [
             "XummSimulator", "XummPlatform",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -92,7 +93,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "ConsoleCore", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,5 @@
 import ConsoleCore
+import ConsoleTestSupport
 import Testing
 
 @Suite struct EditorTests {

@@ -1,4 +1,5 @@
 import ConsoleCore
+import ConsoleTestSupport
 import Domain
 import Foundation
 import XRPLTx

@@ -1,5 +1,6 @@
 // Console latency at 100,000 users: key → update → view → Buffer, and the first frame.
 import ConsoleCore
+import ConsoleTestSupport
 import Domain
 import Foundation
 
