@@ -55,11 +55,15 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["XRPLTx", "Domain"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "ConsoleCore"]),
         .target(name: "Runtime", dependencies: [
-            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "CQRencode",
+            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Wiring", dependencies: [
+            "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
-            "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
+            "Wiring", "ConsoleCore", "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -95,7 +99,7 @@ let package = Package(
         ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
-            "Runtime", "ConsoleCore", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            "Runtime", "Wiring", "ConsoleCore", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),

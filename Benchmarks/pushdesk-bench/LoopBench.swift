@@ -79,33 +79,20 @@ enum LoopBench {
         known = []
 
         let client = XummClient(baseURL: sim.apiBase, credentials: XummCredentials(apiKey: key, apiSecret: secret))
-        let push = PushService(client: client, store: store, operatorName: "bench")
-        let latencies = Locked<[Duration]>([])
-        let waits = Locked<[Duration]>([])
-        // Per event: total, then its parts (arrival → applied, applied → frame started, frame build).
-        let tail = Locked<[(Duration, [Duration])]>([])
-        let frames = Locked(0)
+        let recorder = FrameRecorder()
         var state = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: true, now: now)
         _ = ConsoleCore.update(&state, .resize(width: 120, height: 35))
-        let services = ConsoleServices(push: push, pacer: CreatePacer(perMinute: nil), inboxAddress: nil, relay: MessageRelay())
-        let driver = ConsoleDriver(state: state, services: services, mailbox: FrameMailbox()) { frame in
-            latencies.withLock { l in for e in frame.events { l.append(frame.postedAt - e.receivedAt) } }
-            tail.withLock { t in
-                for e in frame.events {
-                    t.append((frame.postedAt - e.receivedAt, [e.appliedAt - e.receivedAt, frame.startedAt - e.appliedAt, frame.postedAt - frame.startedAt]))
-                }
-            }
-            waits.withLock { w in for e in frame.events { w.append(e.appliedAt - e.receivedAt) } }
-            frames.withLock { $0 += 1 }
-        }
+        let services = Services(platform: client, store: store, operatorName: "bench", pacer: CreatePacer(perMinute: nil))
+        let driver = ConsoleLoop(state: state, services: services, mailbox: FrameMailbox(), observer: recorder)
         let driverTask = Task { await driver.run() }
         while await !driver.inspect({ $0.usersLoaded }) { try await Task.sleep(for: .milliseconds(10)) }
+        let latencies = recorder.latencies, waits = recorder.waits, tail = recorder.tail, frames = recorder.frames
 
         let clock = ContinuousClock()
         let cpuBefore = (ours: BenchStats.processCPUSeconds(), sim: sim.cpuSeconds())
         let started = clock.now
-        await driver.push(PushRequest(userTokens: cast.map(\.token), txjsonText: #"{"TransactionType":"SignIn"}"#,
-                                      expireMinutes: nil, instruction: nil))
+        await driver.perform(.push(PushRequest(userTokens: cast.map(\.token), txjsonText: #"{"TransactionType":"SignIn"}"#,
+                                               expireMinutes: nil, instruction: nil)))
         var finals = 0
         let deadline = clock.now + .seconds(300)
         while clock.now < deadline {
@@ -116,7 +103,7 @@ enum LoopBench {
         let wall = clock.now - started
         let cpu = (ours: BenchStats.processCPUSeconds() - cpuBefore.ours, sim: sim.cpuSeconds() - cpuBefore.sim)
         let signed = await driver.inspect { s in s.payloads.lazy.filter { $0.result?.outcome == .signed }.count }
-        driver.send(.key(.ctrl("c")))
+        driver.finish()
         _ = await driverTask.value
 
         let sorted = latencies.value.sorted(), sortedWaits = waits.value.sorted()
@@ -181,5 +168,25 @@ enum LoopBench {
         p.waitUntilExit()
         try? handle.close()
         return (p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+}
+
+/// The loop benchmark's frame observer: per status event, the latency to its first frame and its parts.
+final class FrameRecorder: FrameObserver {
+    let latencies = Locked<[Duration]>([])
+    let waits = Locked<[Duration]>([])
+    /// Per event: total, then its parts (arrival → applied, applied → frame started, frame build).
+    let tail = Locked<[(Duration, [Duration])]>([])
+    let frames = Locked(0)
+
+    func frameDrawn(_ frame: FrameReport) {
+        latencies.withLock { l in for e in frame.events { l.append(frame.postedAt - e.receivedAt) } }
+        tail.withLock { t in
+            for e in frame.events {
+                t.append((frame.postedAt - e.receivedAt, [e.appliedAt - e.receivedAt, frame.startedAt - e.appliedAt, frame.postedAt - frame.startedAt]))
+            }
+        }
+        waits.withLock { w in for e in frame.events { w.append(e.appliedAt - e.receivedAt) } }
+        frames.withLock { $0 += 1 }
     }
 }

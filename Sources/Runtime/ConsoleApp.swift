@@ -3,28 +3,26 @@ import Foundation
 import Terminal
 
 /// Runs the console: the terminal loop on its own thread (every ncurses call happens there), the
-/// `ConsoleDriver` on the concurrency pool. Returns when the operator quits or a signal arrives;
+/// ``ConsoleLoop`` on a thread of its own. Returns when the operator quits or a signal arrives;
 /// the terminal is restored in every case.
 public enum ConsoleApp {
     public struct Options: Sendable {
+        /// `SIMULATOR …` or the API host, for the header badge.
+        public var label: String
         public var readOnly = false
         public var noColor = false
-        public init(readOnly: Bool = false, noColor: Bool = false) { self.readOnly = readOnly; self.noColor = noColor }
+        public init(label: String, readOnly: Bool = false, noColor: Bool = false) {
+            self.label = label; self.readOnly = readOnly; self.noColor = noColor
+        }
     }
 
-    public static func run(backend: Backend, options: Options) async throws {
+    public static func run(services: Services, options: Options) async throws {
         let mailbox = FrameMailbox()
-        var state = ConsoleState(backend: backend.label, readOnly: options.readOnly, noColor: options.noColor, now: Date())
+        var state = ConsoleState(backend: options.label, readOnly: options.readOnly, noColor: options.noColor, now: Date())
         state.utcOffsetSeconds = TimeZone.current.secondsFromGMT()
-        let inboxAddress = backend.inbox.flatMap { URLComponents(string: $0.url) }.map { "\($0.host ?? "?"):\($0.port ?? 0)" }
-        let services = ConsoleServices(
-            push: PushService(client: backend.client, store: backend.store),
-            pacer: CreatePacer(perMinute: backend.isSimulator ? nil : 30),
-            inboxAddress: inboxAddress, relay: backend.relay,
-            deliveries: { [inbox = backend.inbox] in inbox?.recordedCount ?? 0 })
-        let driver = ConsoleDriver(state: state, services: services, mailbox: mailbox)
-        let driverTask = Task { await driver.run() }
-        defer { driverTask.cancel() }
+        let loop = ConsoleLoop(state: state, services: services, mailbox: mailbox)
+        let loopTask = Task { await loop.run() }
+        defer { loopTask.cancel() }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
             let thread = Thread {
                 let screen: TerminalScreen
@@ -35,9 +33,9 @@ public enum ConsoleApp {
                 }
                 screen.run(mailbox: mailbox, keyTimeoutMs: 10) { event in
                     switch event {
-                    case .key(let key): driver.send(.key(key))
-                    case .resize(let w, let h): driver.send(.resize(width: w, height: h))
-                    case .terminate: driver.finish()
+                    case .key(let key): loop.send(.key(key))
+                    case .resize(let w, let h): loop.send(.resize(width: w, height: h))
+                    case .terminate: loop.finish()
                     }
                 }
                 screen.restore()

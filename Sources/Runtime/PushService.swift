@@ -1,3 +1,4 @@
+import ConsoleCore
 import Domain
 import Foundation
 import Store
@@ -7,12 +8,12 @@ import XummPlatform
 /// The operator's loop against the platform — create, follow, cancel, verify — with every step
 /// recorded in the store. Shared by the console and the headless `pushdesk push`.
 public struct PushService: Sendable {
-    public let client: XummClient
+    public let client: any XummAPI
     public let store: PushDeskStore
     /// OS user recorded in the audit log.
     public let operatorName: String
 
-    public init(client: XummClient, store: PushDeskStore, operatorName: String = PushService.currentOSUser()) {
+    public init(client: any XummAPI, store: PushDeskStore, operatorName: String = PushService.currentOSUser()) {
         self.client = client; self.store = store; self.operatorName = operatorName
     }
 
@@ -45,19 +46,20 @@ public struct PushService: Sendable {
 
     // MARK: Create
 
-    /// Validates, creates the payload exactly once (generated identifier), stores it and audits it.
+    /// Creates the payload exactly once (generated identifier), stores it and audits it. The
+    /// transaction was validated when the spec was built; one with error findings is refused here
+    /// (``Failure/invalidTransaction(_:)``), as are bad options. Errors are ``XummError``s or ``Failure``s.
     public func create(_ spec: PushRequestSpec, at now: Date = Date()) async throws -> PayloadRecord {
-        let findings = TxValidator.validate(txjsonText: spec.txjsonText)
-        let errors = findings.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw PushRefusal.invalidTransaction(errors.map { "\($0.line):\($0.column) \($0.path.isEmpty ? "(root)" : $0.path): \($0.message)" })
+        let tx = spec.transaction
+        guard tx.isSendable else {
+            throw Failure.invalidTransaction(tx.errors.isEmpty ? [Finding(severity: .error, path: "", message: "txjson must be a JSON object", line: 1, column: 1)] : tx.errors)
         }
-        if let e = spec.expireMinutes, e <= 0 { throw PushRefusal.invalidOption("expire must be a positive number of minutes") }
-        if let i = spec.instruction, i.count > 280 { throw PushRefusal.invalidOption("instruction is \(i.count) characters; the platform allows 280") }
-        let txjson = try TxJSON(text: spec.txjsonText)
+        if let e = spec.expireMinutes, e <= 0 { throw Failure.expireNotPositive(e) }
+        if let i = spec.instruction, i.count > 280 { throw Failure.instructionTooLong(characters: i.count) }
+        let txjson = TxJSON(validatedText: tx.text, transactionType: tx.transactionType)
         let intent = PushIntent(
             identifier: Self.newIdentifier(), userToken: spec.userToken, userName: spec.userName,
-            transactionType: txjson.transactionType ?? "?", txjson: spec.txjsonText, expireMinutes: spec.expireMinutes,
+            transactionType: txjson.transactionType ?? "?", txjson: tx.text, expireMinutes: spec.expireMinutes,
             instruction: spec.instruction, created: now, operatorName: operatorName)
         let request = PayloadCreateRequest(
             txjson: txjson, userToken: spec.userToken,
@@ -134,8 +136,7 @@ public struct PushService: Sendable {
                        onChange: @escaping @Sendable (PayloadChange) async -> Void) async -> PayloadRecord {
         var record = start
         guard !record.isFinal, let ws = record.websocketURL else { return record }
-        let stream = PayloadStatusStream(client: client, uuid: record.uuid, websocketURL: ws, settings: settings)
-        for await event in stream.events() {
+        for await event in client.statusEvents(uuid: record.uuid, websocketURL: ws, settings: settings) {
             let received = ContinuousClock.now
             let before = record.events.count
             let hadResult = record.result

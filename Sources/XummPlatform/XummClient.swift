@@ -73,7 +73,7 @@ public final class XummClient: Sendable {
     /// When the call fails without a definite answer (timeout, dropped connection, 5xx) and the request
     /// carries an identifier, the identifier is looked up with `GET /payload/ci/{identifier}` before any
     /// retry, so one identifier never yields two payloads.
-    public func createPayload(_ request: PayloadCreateRequest, maxAttempts: Int = 3) async throws -> PayloadCreateResponse {
+    public func createPayload(_ request: PayloadCreateRequest, maxAttempts: Int) async throws -> PayloadCreateResponse {
         // No local refusal on `X-RateLimit-Remaining: 0`: the platform is the authority (a 429 comes back
         // as `.rateLimited`); callers pace creates with `rateLimit` (see the console's CreatePacer).
         let body = try Self.wireBody(request)

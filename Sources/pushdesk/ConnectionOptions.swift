@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runtime
+import Wiring
 import XummPlatform
 
 /// Options that choose which platform to talk to.

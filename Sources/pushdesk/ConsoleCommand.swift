@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Runtime
+import Wiring
 
 /// `pushdesk` / `pushdesk console`: the operator's console. Without credentials it starts the
 /// embedded simulator and webhook inbox; with them it talks to the platform.
@@ -31,23 +32,24 @@ struct ConsoleCommand: AsyncParsableCommand {
         let config = try connection.loadConfig()
         let env = ProcessInfo.processInfo.environment
         let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
-        let backend: Backend
+        let deployment: Deployment
         do {
             if let credentials = config.credentials, !simulator {
-                backend = try await Backend.live(config: config, credentials: credentials, apiBase: connection.resolvedBase(config),
+                deployment = try await Deployment.live(config: config, credentials: credentials, apiBase: connection.resolvedBase(config),
                                                  storePath: store, serveInbox: true)
             } else {
-                backend = try await Backend.embedded(storePath: store, usersFile: demoUsers.map { URL(fileURLWithPath: $0) }, timeScale: timeScale)
+                deployment = try await Deployment.embedded(storePath: store, usersFile: demoUsers.map { URL(fileURLWithPath: $0) }, timeScale: timeScale)
             }
         } catch {
             fail("cannot start: \(error)")
         }
         do {
-            try await ConsoleApp.run(backend: backend, options: .init(readOnly: readOnly, noColor: monochrome))
+            try await ConsoleApp.run(services: deployment.services,
+                                     options: .init(label: deployment.label, readOnly: readOnly, noColor: monochrome))
         } catch {
-            await backend.shutdown()
+            await deployment.shutdown()
             fail("\(error)")
         }
-        await backend.shutdown()
+        await deployment.shutdown()
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import ConsoleCore
 import Domain
 import Foundation
 import Runtime
+import Wiring
 import Store
 import XRPLTx
 import XummPlatform
@@ -40,10 +42,10 @@ struct PushCommand: AsyncParsableCommand {
 
         let record: PayloadRecord
         do {
-            record = try await service.create(PushRequestSpec(txjsonText: txjson, userToken: token, userName: name,
+            record = try await service.create(PushRequestSpec(transaction: txjson, userToken: token, userName: name,
                                                               expireMinutes: expire, instruction: instruction))
         } catch {
-            fail(PushRefusal.operatorMessage(for: error))
+            fail(Failure(error).operatorText)
         }
         output.created(record)
         if record.pushed == false {
@@ -54,7 +56,8 @@ struct PushCommand: AsyncParsableCommand {
         try await Self.followToEnd(record, service: service, output: output)
     }
 
-    private func readTransaction() throws -> String {
+    /// The transaction, parsed and validated once: the push sends exactly this.
+    private func readTransaction() throws -> ComposedTransaction {
         var text: String
         switch (tx, template) {
         case (let file?, nil):
@@ -74,12 +77,12 @@ struct PushCommand: AsyncParsableCommand {
         if !assignments.isEmpty {
             do { text = try TemplateFill.apply(assignments, to: text) } catch { fail("--set: \(error)") }
         }
-        let report = TxCheckReport(text: text)
-        if !report.isValid {
-            FileHandle.standardError.write(Data(report.textOutput(fileName: tx ?? template ?? "txjson").utf8))
+        let composed = ComposedTransaction(text: text)
+        if !composed.isSendable {
+            FileHandle.standardError.write(Data(TxCheckReport(text: text).textOutput(fileName: tx ?? template ?? "txjson").utf8))
             fail("the transaction is invalid; nothing was sent")
         }
-        return text
+        return composed
     }
 
     /// A known user by name, account or token; otherwise a raw token not yet in the store.

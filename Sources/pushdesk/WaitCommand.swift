@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runtime
+import Wiring
 import Store
 import XummPlatform
 

@@ -91,7 +91,8 @@ import Testing
         let token = s.targetToken!
         Fixtures.command(&s, "template payment")
         Fixtures.command(&s, "instruction Refund")
-        let request = PushRequest(userTokens: [token], txjsonText: s.editor.text, expireMinutes: 5, instruction: "Refund")
+        let request = PushRequest(userTokens: [token], txjsonText: s.editor.text, expireMinutes: 5, instruction: "Refund",
+                                  userNames: [token: s.users.user(token: token)!.name!])
         #expect(Fixtures.keys(&s, .char("p")) == [.preflight(tokens: [token])])
         #expect(s.overlay == .confirmPush(PushConfirm(request: request)))
         #expect(Fixtures.keys(&s, .char("j"), .enter, .char("q")) == [])
@@ -100,7 +101,7 @@ import Testing
         #expect(Fixtures.keys(&s, .char("n")) == [])
         #expect(s.overlay == nil)
         Fixtures.keys(&s, .char("p"))
-        Fixtures.send(&s, .tokensVerified([token: false]))
+        Fixtures.send(&s, .tokensVerified([token: false], requested: false))
         #expect(s.overlay == .confirmPush(PushConfirm(request: request, verified: [token: false])))
         let text = ConsoleCore.view(s, width: 120, height: 35).text()
         #expect(text.contains("token expired or revoked — payload will be created, fall back to QR/deep link"))

@@ -64,7 +64,7 @@ struct ReliabilityHostileTextTests {
             Fixtures.send(&s, .requestLogged(RequestLogEntry(method: "GET", path: "/payload/\(text)", status: 500, latencyMs: 1,
                                                              rateLimitRemaining: 1, at: now + Double(i), error: text)))
         }
-        Fixtures.send(&s, .error(Self.hostile.joined()))
+        Fixtures.send(&s, .pushFailed(userToken: nil, .platform(status: 400, code: 1, reference: Self.hostile.joined(), message: Self.hostile.joined())))
         cells += assertClean(s, "error line")
         Fixtures.keys(&s, .char("3"))
         cells += assertClean(s, "payloads")
@@ -72,7 +72,7 @@ struct ReliabilityHostileTextTests {
         cells += assertClean(s, "detail")
         Fixtures.keys(&s, .char("L"))
         cells += assertClean(s, "detail + log")
-        Fixtures.send(&s, .notice(Self.hostile.joined()))
+        Fixtures.send(&s, .cancelAnswered(uuid: Self.hostile.joined(), reason: Self.hostile.joined()))
         cells += assertClean(s, "notice")
         print("[reliability] hostile remote text: strings=\(Self.hostile.count) screens=6 cells checked=\(cells) raw controls=0")
     }

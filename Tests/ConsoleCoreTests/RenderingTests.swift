@@ -9,7 +9,7 @@ import Testing
         #expect(Sanitize.clean("x\u{1B}]0;title\u{07}y\u{9B}2Jz") == "xyz")
         var s = Fixtures.state(users: 0)
         Fixtures.send(&s, .usersLoaded([KnownUser(userToken: "t-1", name: "Evil\u{1B}[2J\u{1B}]52;c;AAAA\u{07}Eve", lastSigned: Fixtures.now)]))
-        Fixtures.send(&s, .error("remote said \u{1B}[1mno\u{0}"))
+        Fixtures.send(&s, .pushFailed(userToken: nil, .platform(status: 400, code: nil, reference: nil, message: "remote said \u{1B}[1mno\u{0}")))
         let text = ConsoleCore.view(s, width: 120, height: 35).text()
         #expect(text.contains("EvilEve"))
         #expect(text.contains("remote said no"))

@@ -49,7 +49,7 @@ import Testing
         Fixtures.command(&s, "instruction Open the USD line please")
         let tokens = s.pushTargets
         Fixtures.keys(&s, .char("p"))
-        Fixtures.send(&s, .tokensVerified([tokens[0]: true, tokens[1]: false]))
+        Fixtures.send(&s, .tokensVerified([tokens[0]: true, tokens[1]: false], requested: false))
         Snapshot.assert(Self.view(s, 120, 35), named: "confirm-120x35")
     }
 

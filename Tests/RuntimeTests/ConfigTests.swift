@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import ConsoleCore
-@testable import Runtime
+@testable import Wiring
+import Runtime
 
 struct ConfigTests {
     func tempFile(_ text: String, mode: Int) throws -> String {

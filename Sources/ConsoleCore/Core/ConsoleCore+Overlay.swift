@@ -71,8 +71,11 @@ extension ConsoleCore {
 
     static func openPushConfirm(_ state: inout ConsoleState) -> [Cmd] {
         if let why = pushBlocker(state) { state.status = StatusLine("cannot push: \(why)", isError: true); return [] }
-        let request = PushRequest(userTokens: state.pushTargets, txjsonText: state.editor.text,
-                                  expireMinutes: state.expireMinutes, instruction: state.instruction)
+        let targets = state.pushTargets
+        var names: [String: String] = [:]
+        for token in targets { if let name = state.users.user(token: token)?.name { names[token] = name } }
+        let request = PushRequest(userTokens: targets, transaction: state.composed,
+                                  expireMinutes: state.expireMinutes, instruction: state.instruction, userNames: names)
         state.overlay = .confirmPush(PushConfirm(request: request))
         state.mode = .normal
         return [.preflight(tokens: request.userTokens)]

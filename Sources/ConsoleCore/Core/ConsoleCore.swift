@@ -8,6 +8,10 @@ public enum ConsoleCore {
     /// Applies `msg`; returns the commands the Runtime must execute.
     public static func update(_ state: inout ConsoleState, _ msg: Msg) -> [Cmd] {
         switch msg {
+        case .started:
+            var cmds: [Cmd] = [.loadTemplates, .loadUsers, .loadPayloads(limit: ConsoleState.payloadPageSize), .loadInboxStatus]
+            if !state.readOnly { cmds.append(.recoverIntents) }
+            return cmds
         case .key(let key):
             return handleKey(&state, key)
         case .resize(let w, let h):
@@ -37,6 +41,23 @@ public enum ConsoleCore {
             state.payloads = list.sorted { $0.created > $1.created }
             state.payloadCursor = keep.flatMap { u in state.payloads.firstIndex { $0.uuid == u } } ?? 0
             clampScrolls(&state)
+            // Payloads not yet final are followed again: a stop left them where they were.
+            return list.flatMap { takeIn($0, follow: true) }
+        case .pushCreated(let record, let bulk):
+            upsertPayload(&state, record)
+            if !bulk {
+                state.status = record.pushed == false
+                    ? StatusLine("not pushed — token expired or revoked: show the QR / deep link \(record.deepLink ?? "")", isError: true)
+                    : StatusLine("pushed ✓ \(record.transactionType) to \(record.userName ?? "user")")
+            }
+            return takeIn(record, follow: true)
+        case .pushFailed(_, let failure):
+            state.status = StatusLine("push failed: \(failure.statusText)", isError: true)
+        case .intentsRecovered(let records):
+            guard !records.isEmpty else { return [] }
+            for r in records { upsertPayload(&state, r) }
+            state.status = StatusLine("took in \(records.count) push(es) created just before the last stop")
+            return records.flatMap { takeIn($0, follow: true) }
         case .qrReady(let uuid, let modules):
             state.qrCodes[uuid] = modules
         case .requestLogged(let entry):
@@ -51,7 +72,7 @@ public enum ConsoleCore {
         case .inboxStatus(let address, let deliveries):
             if let address { state.inboxAddress = address }
             state.inboxDeliveries = deliveries
-        case .tokensVerified(let result):
+        case .tokensVerified(let result, let requested):
             if case .confirmPush(var confirm)? = state.overlay {
                 confirm.verified = (confirm.verified ?? [:]).merging(result) { $1 }
                 state.overlay = .confirmPush(confirm)
@@ -59,6 +80,20 @@ public enum ConsoleCore {
             let inactive = result.values.filter { !$0 }.count
             state.status = StatusLine("verified \(result.count) token(s): \(result.count - inactive) active, \(inactive) inactive",
                                       isError: false)
+            // The store recorded the platform's answer: read the users back to show it.
+            if requested { return [.loadUsers] }
+        case .tokenCheckFailed(let failure, let requested):
+            state.status = requested
+                ? StatusLine("verify failed: \(failure.statusText)", isError: true)
+                : StatusLine("token check failed: \(failure.statusText) — the push will still create the payload", isError: true)
+        case .cancelAnswered(let uuid, let reason):
+            state.status = reason == "OK"
+                ? StatusLine("payload \(uuid.prefix(8)) cancelled")
+                : StatusLine("\(reason): \(cancelExplanation(reason))", isError: true)
+        case .cancelFailed(_, let failure):
+            state.status = StatusLine("cancel failed: \(failure.statusText)", isError: true)
+        case .loadFailed(let kind, let failure):
+            state.status = StatusLine("cannot load \(kind.rawValue): \(failure.statusText)", isError: true)
         case .bulkProgress(let progress):
             state.bulk = progress
             if progress.finished {
@@ -73,20 +108,38 @@ public enum ConsoleCore {
             } else {
                 state.status = StatusLine("$EDITOR aborted — txjson unchanged", isError: true)
             }
-        case .notice(let text):
-            state.status = StatusLine(text)
-        case .error(let text):
-            state.status = StatusLine(text, isError: true)
         }
         return []
     }
 
     // MARK: - Shared helpers
 
+    /// Parses and validates the Compose text once; the push path carries the result.
     static func revalidate(_ state: inout ConsoleState) {
-        let text = state.editor.text
-        state.findings = text.allSatisfy(\.isWhitespace) ? [] : TxValidator.validate(txjsonText: text)
+        state.composed = ComposedTransaction(text: state.editor.text)
+        state.findings = state.composed.findings
         state.editor.scrollToCursor(height: Layout(state).editorRows(findings: state.findings.count))
+    }
+
+    /// What a payload newly in view needs: its QR when it was not pushed, a follower while it is live.
+    static func takeIn(_ record: PayloadRecord, follow: Bool) -> [Cmd] {
+        var cmds: [Cmd] = []
+        if record.pushed == false, let link = record.deepLink { cmds.append(.renderQR(uuid: record.uuid, text: link)) }
+        if follow, !record.isFinal, record.websocketURL != nil { cmds.append(.follow(record)) }
+        return cmds
+    }
+
+    /// The platform's cancel reason codes in plain words.
+    static func cancelExplanation(_ reason: String) -> String {
+        switch reason {
+        case "OK": "cancelled"
+        case "ALREADY_OPENED": "not cancelled: the user is looking at it right now (already opened)"
+        case "ALREADY_RESOLVED": "not cancelled: the user already signed or rejected it"
+        case "ALREADY_EXPIRED": "not cancelled: it had already expired"
+        case "ALREADY_CANCELLED": "it was already cancelled"
+        case "NOT_FOUND": "not cancelled: no such payload"
+        default: "not cancelled: \(reason)"
+        }
     }
 
     static func upsertPayload(_ state: inout ConsoleState, _ record: PayloadRecord) {

@@ -37,6 +37,8 @@ public struct ConsoleState: Sendable, Equatable {
 
     // Compose
     public var editor = TextEditor(text: "")
+    /// The Compose text parsed and validated once (see ``ConsoleCore.revalidate``).
+    public var composed = ComposedTransaction(text: "")
     public var findings: [Finding] = []
     public var expireMinutes: Int? = 5
     public var instruction: String?
@@ -59,6 +61,8 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// Keeps at most this many request log entries.
     public static let requestLogCapacity = 500
+    /// How many of the store's newest payloads the Payloads pane loads at start.
+    public static let payloadPageSize = 500
 
     public init(backend: String, readOnly: Bool, noColor: Bool, now: Date) {
         self.backend = backend

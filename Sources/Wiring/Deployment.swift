@@ -1,24 +1,24 @@
 import Domain
 import Foundation
+import Runtime
 import Store
 import WebhookInbox
+import XRPLTx
 import XummPlatform
 import XummSimulator
 
-/// The platform PushDesk talks to and the local parts around it: the client, the store, the webhook
-/// inbox and — in embedded mode — the in-process simulator whose webhooks reach that inbox.
-public final class Backend: Sendable {
-    /// `SIMULATOR` or the API host, for the header.
+/// Which platform and store this process works with, and the local servers beside them: the
+/// wiring that turns a configuration into the one ``Services`` value the Runtime is handed.
+public final class Deployment: Sendable {
+    /// `SIMULATOR host:port` or the API host, for the header.
     public let label: String
+    public let services: Services
     public let client: XummClient
-    public let store: PushDeskStore
     public let simulator: XummSimulator?
     public let inbox: WebhookInbox?
-    /// Receives request-log and inbox events once a console attaches.
-    public let relay: MessageRelay
 
-    init(label: String, client: XummClient, store: PushDeskStore, simulator: XummSimulator?, inbox: WebhookInbox?, relay: MessageRelay) {
-        self.label = label; self.client = client; self.store = store; self.simulator = simulator; self.inbox = inbox; self.relay = relay
+    init(label: String, services: Services, client: XummClient, simulator: XummSimulator?, inbox: WebhookInbox?) {
+        self.label = label; self.services = services; self.client = client; self.simulator = simulator; self.inbox = inbox
     }
 
     public var isSimulator: Bool { simulator != nil }
@@ -31,7 +31,8 @@ public final class Backend: Sendable {
 
     /// Embedded mode: a simulator and a webhook inbox on free loopback ports, the demo cast imported
     /// into a separate demo store (a fresh temporary file unless `storePath` says otherwise).
-    public static func embedded(storePath: String?, usersFile: URL? = nil, timeScale: Double = 1) async throws -> Backend {
+    public static func embedded(storePath: String?, usersFile: URL? = nil, timeScale: Double = 1,
+                                templates: URL = TemplateLibrary.defaultDirectory) async throws -> Deployment {
         let path = storePath ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("pushdesk-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             .appendingPathComponent("demo.sqlite").path
@@ -42,7 +43,7 @@ public final class Backend: Sendable {
         try await simulator.start()
         let relay = MessageRelay()
         let inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: credentials.apiSecret), store: store) { event in
-            relay.inboxDelivered(event, store: store)
+            relay.inboxDelivered(recordedCount: event.recordedCount, userToken: event.userToken, store: store)
         }
         try await inbox.start()
         await simulator.setWebhookURL(inbox.url)
@@ -59,34 +60,39 @@ public final class Backend: Sendable {
         _ = try store.upsertUsers(cast, at: now)
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
+        let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: nil),
+                                templates: { try TemplateLibrary.load(from: templates) },
+                                inbox: InboxStatus(address: hostPort(inbox.url), deliveries: { inbox.recordedCount }), events: relay)
         // The simulator's address is in the badge: its control API (`/_sim/`) drives demos.
-        let address = URLComponents(string: simulator.baseURL).map { "\($0.host ?? "?"):\($0.port ?? 0)" } ?? simulator.baseURL
-        return Backend(label: "SIMULATOR \(address)", client: client, store: store, simulator: simulator, inbox: inbox, relay: relay)
+        return Deployment(label: "SIMULATOR \(hostPort(simulator.baseURL))", services: services, client: client,
+                          simulator: simulator, inbox: inbox)
     }
 
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
     public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, storePath: String?,
-                            serveInbox: Bool) async throws -> Backend {
+                            serveInbox: Bool, templates: URL = TemplateLibrary.defaultDirectory) async throws -> Deployment {
         let store = try PushDeskStore(path: storePath ?? config.storePath ?? PushDeskStore.defaultPath)
         let relay = MessageRelay()
         var inbox: WebhookInbox?
         if serveInbox, let port = config.webhookPort {
             let i = WebhookInbox(config: WebhookInboxConfig(host: config.webhookHost ?? "127.0.0.1", port: port,
                                                             path: config.webhookPath ?? "/webhooks/xumm", apiSecret: credentials.apiSecret),
-                                 store: store) { event in relay.inboxDelivered(event, store: store) }
+                                 store: store) { event in
+                relay.inboxDelivered(recordedCount: event.recordedCount, userToken: event.userToken, store: store)
+            }
             try await i.start()
             inbox = i
         }
         let client = XummClient(baseURL: apiBase, credentials: credentials, timeout: .seconds(10), onRequest: { relay.requestLogged($0) })
-        let host = URLComponents(string: apiBase)?.host ?? apiBase
-        return Backend(label: host, client: client, store: store, simulator: nil, inbox: inbox, relay: relay)
+        let status = inbox.map { i in InboxStatus(address: hostPort(i.url), deliveries: { i.recordedCount }) }
+        let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: 30),
+                                templates: { try TemplateLibrary.load(from: templates) }, inbox: status, events: relay)
+        return Deployment(label: URLComponents(string: apiBase)?.host ?? apiBase, services: services, client: client,
+                          simulator: nil, inbox: inbox)
     }
-}
 
-extension MessageRelay {
-    /// A webhook delivery: the inbox counter, and the user whose token it carried (re-read from the store).
-    func inboxDelivered(_ event: WebhookDeliveryEvent, store: PushDeskStore) {
-        send(.inboxStatus(address: nil, deliveries: event.recordedCount))
-        if let token = event.userToken, let user = try? store.user(token: token) { send(.userUpdated(user)) }
+    /// `host:port` of a URL, for the header.
+    static func hostPort(_ url: String) -> String {
+        URLComponents(string: url).map { "\($0.host ?? "?"):\($0.port ?? 0)" } ?? url
     }
 }

@@ -1,0 +1,30 @@
+/// The calls PushDesk makes on the Xumm platform, as one protocol: ``XummClient`` is the real one
+/// (xumm.app or the simulator over loopback); tests may put an in-memory double in its place.
+public protocol XummAPI: Sendable {
+    /// The last rate-limit figures seen on any answer.
+    var rateLimit: RateLimitStatus { get }
+    /// `POST /payload`, exactly once per `custom_meta.identifier`.
+    func createPayload(_ request: PayloadCreateRequest) async throws -> PayloadCreateResponse
+    /// `GET /payload/{uuid}`.
+    func payload(uuid: String) async throws -> XummPayload
+    /// `GET /payload/ci/{identifier}`.
+    func payload(identifier: String) async throws -> XummPayload
+    /// The create answer for a payload found by identifier (deep link and websocket rebuilt).
+    func responseForExisting(_ payload: XummPayload) -> PayloadCreateResponse
+    /// `DELETE /payload/{uuid}`.
+    func cancel(uuid: String) async throws -> PayloadCancelResponse
+    /// `POST /user-tokens`.
+    func verifyUserTokens(_ tokens: [String]) async throws -> [UserTokenStatus]
+    /// The payload's status events until its final state (see ``PayloadStatusStream``).
+    func statusEvents(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings) -> AsyncStream<StatusStreamEvent>
+}
+
+extension XummClient: XummAPI {
+    public func createPayload(_ request: PayloadCreateRequest) async throws -> PayloadCreateResponse {
+        try await createPayload(request, maxAttempts: 3)
+    }
+
+    public func statusEvents(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings) -> AsyncStream<StatusStreamEvent> {
+        PayloadStatusStream(client: self, uuid: uuid, websocketURL: websocketURL, settings: settings).events()
+    }
+}
