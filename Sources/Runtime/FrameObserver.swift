@@ -6,7 +6,7 @@ public protocol FrameObserver: Sendable {
 
 /// What one drawn frame showed for the first time.
 public struct FrameReport: Sendable {
-    /// When building the frame began (after the wait for its 16 ms slot).
+    /// When building the frame began (after the wait for its frame slot, ``ConsoleLoop/frameInterval``).
     public let startedAt: ContinuousClock.Instant
     /// When the frame was handed to the terminal thread.
     public let postedAt: ContinuousClock.Instant

@@ -52,7 +52,7 @@ public struct PushService: Sendable {
     public func create(_ spec: PushRequestSpec, at now: Date = Date()) async throws -> PayloadRecord {
         let tx = spec.transaction
         guard tx.isSendable else {
-            throw Failure.invalidTransaction(tx.errors.isEmpty ? [Finding(severity: .error, path: "", message: "txjson must be a JSON object", line: 1, column: 1)] : tx.errors)
+            throw Failure.invalidTransaction(tx.errors)
         }
         if let e = spec.expireMinutes, e <= 0 { throw Failure.expireNotPositive(e) }
         if let i = spec.instruction, i.count > 280 { throw Failure.instructionTooLong(characters: i.count) }
@@ -88,12 +88,11 @@ public struct PushService: Sendable {
         record.events.append(PayloadEvent(at: intent.created, kind: .created, detail: intent.identifier))
         if intent.userToken != nil {
             record.events.append(PayloadEvent(at: intent.created, kind: created.pushed ? .pushed : .notPushed,
-                                              detail: created.pushed ? nil : "token expired or revoked — use the deep link / QR"))
+                                              detail: nil))
         }
         try await store.recordCreated(record, audit: AuditEntry(
             at: now, actor: operatorName, action: recovered ? "push.recovered" : "push",
-            detail: "\(record.uuid) \(record.transactionType) to \(intent.userName ?? intent.userToken ?? "no user") pushed=\(created.pushed)"
-                + (recovered ? " (created before a stop, saved on restart)" : "")))
+            detail: "\(record.uuid) \(record.transactionType) to=\(intent.userName ?? intent.userToken ?? "-") pushed=\(created.pushed)"))
         return record
     }
 
@@ -113,7 +112,7 @@ public struct PushService: Sendable {
             } catch XummError.notFound {
                 try? await store.dropIntent(identifier: intent.identifier, audit: AuditEntry(
                     at: now, actor: operatorName, action: "push.abandoned",
-                    detail: "\(intent.identifier) \(intent.transactionType) to \(intent.userName ?? intent.userToken ?? "no user"): never created (stopped before the platform had it)"))
+                    detail: "\(intent.identifier) \(intent.transactionType) to=\(intent.userName ?? intent.userToken ?? "-")"))
             } catch {
                 continue
             }

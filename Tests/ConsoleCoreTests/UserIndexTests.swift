@@ -43,4 +43,38 @@ import Testing
         Fixtures.keys(&s, .char("/")); Fixtures.type(&s, "quentin")
         #expect(s.users.visible.isEmpty)
     }
+
+    /// Every upsert leaves the index equal to one built from scratch with the same users, whether
+    /// the sort keys moved (a signature) or not (a push count), in every sort and under a filter.
+    @Test func upsertsMatchARebuiltIndex() {
+        let now = Fixtures.now
+        var users = (0..<300).map { i in
+            KnownUser(userToken: String(format: "tok-%03d", (i * 7) % 300), name: "User \(i % 37)",
+                      lastSigned: now.addingTimeInterval(Double(-(i % 23)) * 86_400), pushCount: i % 3)
+        }
+        for sort in UserSort.allCases {
+            for query in ["", "user 1"] {
+                var index = UserIndex(users: users)
+                index.setSort(sort)
+                index.setQuery(query)
+                var rng = SystemRandomNumberGenerator()
+                for step in 0..<200 {
+                    let i = Int.random(in: 0..<users.count, using: &rng)
+                    var u = users[i]
+                    switch step % 3 {
+                    case 0: u.pushCount += 1
+                    case 1: u.lastSigned = now.addingTimeInterval(Double(-Int.random(in: 0..<40, using: &rng)) * 86_400)
+                    default: u.name = "User \(Int.random(in: 0..<37, using: &rng))"
+                    }
+                    users[i] = u
+                    index.upsert(u)
+                }
+                var rebuilt = UserIndex(users: users)
+                rebuilt.setSort(sort)
+                rebuilt.setQuery(query)
+                #expect(index.visible.map { index.users[Int($0)].userToken } == rebuilt.visible.map { rebuilt.users[Int($0)].userToken },
+                        "sort \(sort) query '\(query)'")
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ extension Failure {
             return "unexpected answer from the platform: \(type) at \(path.isEmpty ? "<root>" : path): \(reason)"
         case .invalidRequest(let reason):
             return "invalid request: \(reason)"
+        case .invalidTransaction(let findings) where findings.isEmpty:
+            return "txjson is invalid: it must be one JSON object"
         case .invalidTransaction(let findings):
             let lines = findings.map { "\($0.line):\($0.column) \($0.path.isEmpty ? "(root)" : $0.path): \($0.message)" }
             return "txjson is invalid:\n" + lines.joined(separator: "\n")

@@ -83,25 +83,34 @@ public struct UserIndex: Sendable, Equatable {
     /// Inserts or replaces one user, keeping the current order (binary insertion) and filter.
     public mutating func upsert(_ u: KnownUser) {
         let idx: Int32
+        var oldPosition: Int?
         if let p = tokens.find(u.userToken, in: users) {
             idx = p
-            users[Int(p)] = u
-            expiry[Int(p)] = Self.expiryKey(u)
-            lastSigned[Int(p)] = Self.lastSignedKey(u)
+            let i = Int(p)
+            let sameKeys = expiry[i] == Self.expiryKey(u) && lastSigned[i] == Self.lastSignedKey(u)
+                && (sort != .name || users[i].displayName == u.displayName)
+            // Found while the keys are still the old ones: the order is sorted by them.
+            if !sameKeys, let order = orders[sort] { oldPosition = position(of: idx, in: order) }
+            users[i] = u
+            expiry[i] = Self.expiryKey(u)
+            lastSigned[i] = Self.lastSignedKey(u)
+            search?.set(u, at: i)
+            // Same place in the sort (a push count, a name while sorted by time): no reordering.
+            if sameKeys, orders[sort] != nil, queryBytes.isEmpty { return }
         } else {
             idx = Int32(users.count)
             users.append(u)
             tokens.insert(idx, in: users)
             appendKeys(u)
+            search?.set(u, at: Int(idx))
         }
-        search?.set(u, at: Int(idx))
         if sort == .name { ensureSearchKeys() }
         var order = orders[sort] ?? makeOrder(sort)
         // Drop the other references to the order so it is edited in place (the keys changed anyway).
         orders = [:]
         filterStack = []
         visible = []
-        if let old = order.firstIndex(of: idx) { order.remove(at: old) }
+        if let old = oldPosition ?? order.firstIndex(of: idx) { order.remove(at: old) }
         var lo = 0, hi = order.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -110,6 +119,16 @@ public struct UserIndex: Sendable, Equatable {
         order.insert(idx, at: lo)
         orders[sort] = order
         refilter(from: order)
+    }
+
+    /// Where `idx` sits in `order` (sorted by the current keys), by binary search; nil if absent.
+    private func position(of idx: Int32, in order: [Int32]) -> Int? {
+        var lo = 0, hi = order.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if precedes(order[mid], idx, sort) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < order.count && order[lo] == idx ? lo : nil
     }
 
     public mutating func setSort(_ s: UserSort) {
