@@ -50,7 +50,6 @@ final class PushRunner: Sendable {
                 // it would leave a payload on the phone that the store never hears of until restart.
                 let record = try await Task { try await operations.create(spec) }.value
                 out.send(.pushCreated(record, bulk: isBulk))
-                if let token, let user = try? operations.store.user(token: token) { out.send(.userUpdated(user)) }
                 if let token { progress.outcomes[token] = record.pushed == true ? .pushed : .notPushed }
             } catch {
                 if let token { progress.outcomes[token] = .failed }

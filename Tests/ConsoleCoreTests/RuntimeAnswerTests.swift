@@ -36,10 +36,14 @@ struct RuntimeAnswerTests {
 
     @Test func aCreatedPushIsFollowedAndTheOperatorToldWhetherItReachedThePhone() {
         var s = Fixtures.state()
-        let pushed = live("p1")
+        let ann = s.users.user(atVisible: 0)!
+        var pushed = live("p1")
+        pushed.userToken = ann.userToken
         #expect(Fixtures.send(&s, .pushCreated(pushed, bulk: false)) == [.follow(pushed)])
         #expect(s.status == StatusLine("pushed ✓ SignIn to Ann"))
         #expect(s.selectedPayload?.uuid == "p1")
+        // The store counted the push; the Users pane shows it without reading the user back.
+        #expect(s.users.user(token: ann.userToken)?.pushCount == ann.pushCount + 1)
         let fallback = live("p2", pushed: false, link: "https://xumm.app/sign/p2")
         #expect(Fixtures.send(&s, .pushCreated(fallback, bulk: false)) == [.renderQR(uuid: "p2", text: "https://xumm.app/sign/p2"), .follow(fallback)])
         #expect(s.status?.isError == true)

@@ -45,6 +45,11 @@ public enum ConsoleCore {
             return list.flatMap { takeIn($0, follow: true) }
         case .pushCreated(let record, let bulk):
             upsertPayload(&state, record)
+            // The store counted the push in the same transaction that saved the payload.
+            if let token = record.userToken, var user = state.users.user(token: token) {
+                user.pushCount += 1
+                state.users.upsert(user)
+            }
             if !bulk {
                 state.status = record.pushed == false
                     ? StatusLine("not pushed — token expired or revoked: show the QR / deep link \(record.deepLink ?? "")", isError: true)
