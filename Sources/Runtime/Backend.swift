@@ -11,13 +11,13 @@ public final class Backend: Sendable {
     /// `SIMULATOR` or the API host, for the header.
     public let label: String
     public let client: XummClient
-    public let store: PushDeskStore
+    public let store: any PushDeskStore
     public let simulator: XummSimulator?
     public let inbox: WebhookInbox?
     /// Receives request-log and inbox events once a console attaches.
     public let relay: MessageRelay
 
-    init(label: String, client: XummClient, store: PushDeskStore, simulator: XummSimulator?, inbox: WebhookInbox?, relay: MessageRelay) {
+    init(label: String, client: XummClient, store: any PushDeskStore, simulator: XummSimulator?, inbox: WebhookInbox?, relay: MessageRelay) {
         self.label = label; self.client = client; self.store = store; self.simulator = simulator; self.inbox = inbox; self.relay = relay
     }
 
@@ -35,7 +35,7 @@ public final class Backend: Sendable {
         let path = storePath ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("pushdesk-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             .appendingPathComponent("demo.sqlite").path
-        let store = try PushDeskStore(path: path)
+        let store = try SQLiteStore(path: path)
         let credentials = XummCredentials(apiKey: UUID().uuidString.lowercased(), apiSecret: UUID().uuidString.lowercased())
         let simulator = try XummSimulator(config: SimulatorConfig(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                                                   usersFile: usersFile, timeScale: timeScale))
@@ -56,7 +56,7 @@ public final class Backend: Sendable {
                              lastSigned: u.lastSigned.map { Date(timeIntervalSince1970: TimeInterval($0)) },
                              source: .import)
         }
-        _ = try store.upsertUsers(cast, at: now)
+        _ = try await store.upsertUsers(cast, at: now)
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
         // The simulator's address is in the badge: its control API (`/_sim/`) drives demos.
@@ -67,7 +67,7 @@ public final class Backend: Sendable {
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
     public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, storePath: String?,
                             serveInbox: Bool) async throws -> Backend {
-        let store = try PushDeskStore(path: storePath ?? config.storePath ?? PushDeskStore.defaultPath)
+        let store = try SQLiteStore(path: storePath ?? config.storePath ?? SQLiteStore.defaultPath)
         let relay = MessageRelay()
         var inbox: WebhookInbox?
         if serveInbox, let port = config.webhookPort {
@@ -85,8 +85,9 @@ public final class Backend: Sendable {
 
 extension MessageRelay {
     /// A webhook delivery: the inbox counter, and the user whose token it carried (re-read from the store).
-    func inboxDelivered(_ event: WebhookDeliveryEvent, store: PushDeskStore) {
+    func inboxDelivered(_ event: WebhookDeliveryEvent, store: any PushDeskStore) {
         send(.inboxStatus(address: nil, deliveries: event.recordedCount))
-        if let token = event.userToken, let user = try? store.user(token: token) { send(.userUpdated(user)) }
+        guard let token = event.userToken else { return }
+        Task { if let user = try? await store.user(token: token) { send(.userUpdated(user)) } }
     }
 }

@@ -120,7 +120,7 @@ public actor ConsoleDriver {
     private func start() async {
         if let templates = try? services.templates() { send(.templatesLoaded(templates)) }
         perform(.loadUsers)
-        let payloads = (try? services.push.store.payloads(limit: 500)) ?? []
+        let payloads = (try? await services.push.store.payloads(limit: 500)) ?? []
         send(.payloadsLoaded(payloads))
         for p in payloads {
             if p.pushed == false, let link = p.deepLink, let m = QRMatrix.encode(link) { send(.qrReady(uuid: p.uuid, modules: m)) }
@@ -187,7 +187,7 @@ public actor ConsoleDriver {
         switch cmd {
         case .loadUsers:
             Task.detached {
-                do { send(.usersLoaded(try services.push.store.allUsers())) }
+                do { send(.usersLoaded(try await services.push.store.allUsers())) }
                 catch { send(.error("cannot load users: \(error)")) }
             }
         case .preflight(let tokens):
@@ -200,7 +200,7 @@ public actor ConsoleDriver {
                 do {
                     let result = try await services.push.verify(tokens: tokens)
                     send(.tokensVerified(result))
-                    send(.usersLoaded(try services.push.store.allUsers()))
+                    send(.usersLoaded(try await services.push.store.allUsers()))
                     let dead = result.values.filter { !$0 }.count
                     send(.notice("verified \(result.count) token(s): \(result.count - dead) active, \(dead) inactive"))
                 } catch { send(.error("verify failed: \(PushRefusal.operatorMessage(for: error))")) }
@@ -256,7 +256,7 @@ public actor ConsoleDriver {
                 do {
                     let record = try await services.push.create(spec)
                     send(.payloadUpserted(record))
-                    if let token, let user = try? services.push.store.user(token: token) { send(.userUpdated(user)) }
+                    if let token, let user = try? await services.push.store.user(token: token) { send(.userUpdated(user)) }
                     if record.pushed == false, let link = record.deepLink, let m = QRMatrix.encode(link) {
                         send(.qrReady(uuid: record.uuid, modules: m))
                     }
