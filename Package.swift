@@ -35,12 +35,12 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: []),
         .target(name: "Store", dependencies: [
-            "XummPlatform", "Domain",
+            "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "WebhookInbox", dependencies: [
-            "XummPlatform", "Store",
+            "XummPlatform", "Store", "Domain",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),

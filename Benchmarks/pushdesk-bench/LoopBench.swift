@@ -68,13 +68,13 @@ enum LoopBench {
         print("loop: simulator process \(sim.pid) at \(sim.baseURL) with \(o.count) users")
 
         // The console's side: a store with 100,000 known users plus the cast.
-        let store = try PushDeskStore(path: dir.appendingPathComponent("loop.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("loop.sqlite").path)
         let now = Date()
         var known = (0..<100_000).map { i in
             KnownUser(userToken: UUID().uuidString.lowercased(), name: "known \(i)", lastSigned: now.addingTimeInterval(-Double(i % 29) * 86_400), source: .import)
         }
         known += cast.map { KnownUser(userToken: $0.token, name: $0.name, account: $0.account, lastSigned: now, source: .import) }
-        for chunk in stride(from: 0, to: known.count, by: 20_000) { _ = try store.upsertUsers(Array(known[chunk..<min(chunk + 20_000, known.count)])) }
+        for chunk in stride(from: 0, to: known.count, by: 20_000) { _ = try await store.upsertUsers(Array(known[chunk..<min(chunk + 20_000, known.count)])) }
         let knownCount = known.count
         known = []
 

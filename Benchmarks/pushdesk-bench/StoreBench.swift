@@ -14,7 +14,7 @@ enum StoreBench {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         var ok = true
-        ok = try loadUsers(count: userCount, dir: dir) && ok
+        ok = try await loadUsers(count: userCount, dir: dir) && ok
         for durable in [true, false] {
             ok = try await webhookIngest(count: deliveries, senders: 8, durable: durable, dir: dir) && ok
         }
@@ -22,8 +22,8 @@ enum StoreBench {
     }
 
     /// Loads `count` users and sorts them by time left, as the console's model does. Target ≤ 100 ms.
-    static func loadUsers(count: Int, dir: URL) throws -> Bool {
-        let store = try PushDeskStore(path: dir.appendingPathComponent("users.sqlite").path)
+    static func loadUsers(count: Int, dir: URL) async throws -> Bool {
+        let store = try SQLiteStore(path: dir.appendingPathComponent("users.sqlite").path)
         let now = Date()
         var users: [KnownUser] = []
         users.reserveCapacity(count)
@@ -35,20 +35,20 @@ enum StoreBench {
                                    source: .webhook, verifiedActive: i % 4 == 0 ? true : nil, verifiedAt: i % 4 == 0 ? now : nil))
         }
         let insertStart = ContinuousClock.now
-        try store.upsertUsers(users, at: now)
+        try await store.upsertUsers(users, at: now)
         let insertTime = ContinuousClock.now - insertStart
         var samples: [Duration] = []
         var loaded = 0
         for _ in 0..<7 {
             let start = ContinuousClock.now
-            var model = try store.allUsers()
+            var model = try await store.allUsers()
             model.sortByTimeLeft(now: now)
             samples.append(ContinuousClock.now - start)
             loaded = model.count
         }
         samples.sort()
         let l0 = ContinuousClock.now
-        var raw = try store.allUsers()
+        var raw = try await store.allUsers()
         let l1 = ContinuousClock.now
         raw.sortByTimeLeft(now: now)
         print("  breakdown: fetch \(ms(l1 - l0)), sort \(ms(ContinuousClock.now - l1))")
@@ -61,7 +61,7 @@ enum StoreBench {
     /// Loopback HTTP ingest with `senders` concurrent senders; each 2xx comes after its own commit. Target ≥ 5,000/s.
     static func webhookIngest(count: Int, senders: Int, durable: Bool, dir: URL) async throws -> Bool {
         let secret = "bench-secret-\(UUID().uuidString)"
-        let store = try PushDeskStore(path: dir.appendingPathComponent("hooks-\(durable).sqlite").path, durableCommits: durable)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("hooks-\(durable).sqlite").path, durableCommits: durable)
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         let inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: secret, logger: logger), store: store)
@@ -111,7 +111,7 @@ enum StoreBench {
         await inbox.stop()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Double(count) / seconds
-        let stored = try store.deliveryCount()
+        let stored = try await store.deliveryCount()
         let pass = rate >= 5_000 && failures.value == 0 && stored == count
         print("webhooks (\(durable ? "synchronous=FULL" : "synchronous=NORMAL")): \(count) deliveries, \(senders) senders, \(ms(elapsed)) -> \(Int(rate)) deliveries/s, \(failures.value) failed, \(stored) stored, integrity \(store.integrityCheck() ? "ok" : "FAILED"), CPU \(BenchStats.fmt(cpu)) s (inbox and senders); target >= 5000/s: \(pass ? "PASS" : "FAIL")")
         return pass

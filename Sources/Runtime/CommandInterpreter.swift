@@ -37,7 +37,7 @@ public final class CommandInterpreter: Sendable {
         switch cmd {
         case .loadUsers:
             Task.detached {
-                do { out.send(.usersLoaded(try services.store.allUsers())) }
+                do { out.send(.usersLoaded(try await services.store.allUsers())) }
                 catch { out.send(.loadFailed(.users, Failure(error))) }
             }
         case .loadTemplates:
@@ -47,7 +47,7 @@ public final class CommandInterpreter: Sendable {
             }
         case .loadPayloads(let limit):
             Task.detached {
-                do { out.send(.payloadsLoaded(try services.store.payloads(limit: limit))) }
+                do { out.send(.payloadsLoaded(try await services.store.payloads(limit: limit))) }
                 catch { out.send(.loadFailed(.payloads, Failure(error))) }
             }
         case .loadInboxStatus:

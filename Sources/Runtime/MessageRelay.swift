@@ -25,8 +25,9 @@ public final class MessageRelay: Sendable {
     }
 
     /// A webhook delivery was recorded: the inbox counter, and the user whose token it carried (as stored).
-    public func inboxDelivered(recordedCount: Int, userToken: String?, store: PushDeskStore) {
+    public func inboxDelivered(recordedCount: Int, userToken: String?, store: any PushDeskStore) {
         send(.inboxStatus(address: nil, deliveries: recordedCount))
-        if let userToken, let user = try? store.user(token: userToken) { send(.userUpdated(user)) }
+        guard let userToken else { return }
+        Task { if let user = try? await store.user(token: userToken) { send(.userUpdated(user)) } }
     }
 }

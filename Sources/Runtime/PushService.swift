@@ -9,11 +9,11 @@ import XummPlatform
 /// recorded in the store. Shared by the console and the headless `pushdesk push`.
 public struct PushService: Sendable {
     public let client: any XummAPI
-    public let store: PushDeskStore
+    public let store: any PushDeskStore
     /// OS user recorded in the audit log.
     public let operatorName: String
 
-    public init(client: any XummAPI, store: PushDeskStore, operatorName: String = PushService.currentOSUser()) {
+    public init(client: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser()) {
         self.client = client; self.store = store; self.operatorName = operatorName
     }
 
@@ -39,7 +39,7 @@ public struct PushService: Sendable {
             for s in statuses { result[s.userToken] = s.active }
             // Tokens the platform dropped as malformed are not active either.
             for t in batch where result[t] == nil { result[t] = false }
-            _ = try store.applyVerification(statuses, at: now)
+            _ = try await store.applyVerification(statuses.map(TokenCheck.init), at: now)
         }
         return result
     }
@@ -103,7 +103,7 @@ public struct PushService: Sendable {
     /// one it never received is dropped with an audit entry. An intent the lookup cannot settle
     /// (platform unreachable) is kept for the next start.
     public func recoverIntents(at now: Date = Date()) async -> [PayloadRecord] {
-        guard let intents = try? store.pendingIntents() else { return [] }
+        guard let intents = try? await store.pendingIntents() else { return [] }
         var recovered: [PayloadRecord] = []
         for intent in intents {
             do {
@@ -143,10 +143,11 @@ public struct PushService: Sendable {
             await onChange(.progressed(record, receivedAt: received))
             // One transaction per event: its timeline entries, a new result, the renewed token.
             let newResult = record.result != hadResult ? record.result : nil
-            var final: PayloadFinalState?
-            if newResult != nil, case .final(let state) = event { final = state }
+            // A new result from the final GET is authoritative: the store credits the signer.
+            var resolution: PayloadResolution?
+            if let newResult, case .final = event { resolution = PayloadResolution(uuid: record.uuid, result: newResult) }
             let renewed = try? await store.recordProgress(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
-                                                          final: final, userToken: record.userToken, at: clock())
+                                                          resolution: resolution, userToken: record.userToken, at: clock())
             if let renewed { await onChange(.userRenewed(renewed)) }
         }
         return record
@@ -157,7 +158,7 @@ public struct PushService: Sendable {
     /// `DELETE /payload/{uuid}`, audited; returns the platform's reason.
     public func cancel(uuid: String, at now: Date = Date()) async throws -> CancelReason {
         let answer = try await client.cancel(uuid: uuid)
-        try store.audit(action: "cancel", actor: operatorName, detail: "\(uuid) \(answer.result.reason.rawValue)", at: now)
+        try await store.audit(action: "cancel", actor: operatorName, detail: "\(uuid) \(answer.result.reason.rawValue)", at: now)
         return answer.result.reason
     }
 }

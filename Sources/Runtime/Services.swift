@@ -9,7 +9,7 @@ import XummPlatform
 public struct Services: Sendable {
     /// The Xumm platform (xumm.app, the embedded simulator, or a test double).
     public var platform: any XummAPI
-    public var store: PushDeskStore
+    public var store: any PushDeskStore
     /// Recorded in the audit log as the actor.
     public var operatorName: String
     /// Paces payload creation under the platform's rate limit.
@@ -23,7 +23,7 @@ public struct Services: Sendable {
     /// How status streams keep alive and reconnect.
     public var followSettings: PayloadStatusStream.Settings
 
-    public init(platform: any XummAPI, store: PushDeskStore, operatorName: String = PushService.currentOSUser(),
+    public init(platform: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser(),
                 pacer: CreatePacer = CreatePacer(), templates: @escaping @Sendable () throws -> [TxTemplate] = { try TemplateLibrary.load(from: TemplateLibrary.defaultDirectory) },
                 inbox: InboxStatus? = nil, events: MessageRelay = MessageRelay(),
                 followSettings: PayloadStatusStream.Settings = .init()) {

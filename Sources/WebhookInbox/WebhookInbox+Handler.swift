@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import Logging
@@ -33,7 +34,7 @@ extension WebhookInbox {
         let signed = body.payloadResponse?.signed
         let isNew: Bool
         do {
-            isNew = try await committer.submit(WebhookIngest(body: body, deliveryID: WebhookDeliveryKey.key(for: body), receivedAt: started))
+            isNew = try await committer.submit(WebhookDelivery(body, receivedAt: started))
         } catch {
             config.logger.error("webhook delivery not recorded: store unavailable", metadata: [
                 "payload": "\(body.meta.payloadUUID)", "status": "503", "error": "\(error)"])

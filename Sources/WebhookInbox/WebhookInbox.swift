@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import Logging
@@ -13,10 +14,10 @@ import XummPlatform
 /// the store cannot commit (the platform retries). Every delivery is logged, never the secret.
 public final class WebhookInbox: Sendable {
     public let config: WebhookInboxConfig
-    let store: PushDeskStore
+    let store: any PushDeskStore
     let onDelivery: @Sendable (WebhookDeliveryEvent) -> Void
     let verifier: WebhookVerifier
-    let committer: GroupCommitter<WebhookIngest, Bool>
+    let committer: GroupCommitter<WebhookDelivery, Bool>
     let recorded = Atomic<Int>(0)
     private let running = Locked<RunState>(RunState())
 
@@ -26,12 +27,12 @@ public final class WebhookInbox: Sendable {
     }
 
     /// - Parameter onDelivery: called once per request with what happened; keep it cheap (it runs on the request path).
-    public init(config: WebhookInboxConfig, store: PushDeskStore, onDelivery: @escaping @Sendable (WebhookDeliveryEvent) -> Void = { _ in }) {
+    public init(config: WebhookInboxConfig, store: any PushDeskStore, onDelivery: @escaping @Sendable (WebhookDeliveryEvent) -> Void = { _ in }) {
         self.config = config
         self.store = store
         self.onDelivery = onDelivery
         self.verifier = WebhookVerifier(apiSecret: config.apiSecret, timestampWindow: config.timestampWindow)
-        self.committer = GroupCommitter { [store] items in try await store.ingestWebhooks(items) }
+        self.committer = GroupCommitter { [store] items in try await store.recordDeliveries(items) }
     }
 
     /// The full delivery URL (`http://127.0.0.1:8080/webhooks/xumm`); the port is the bound one once started.

@@ -36,7 +36,7 @@ public final class Deployment: Sendable {
         let path = storePath ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("pushdesk-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             .appendingPathComponent("demo.sqlite").path
-        let store = try PushDeskStore(path: path)
+        let store = try SQLiteStore(path: path)
         let credentials = XummCredentials(apiKey: UUID().uuidString.lowercased(), apiSecret: UUID().uuidString.lowercased())
         let simulator = try XummSimulator(config: SimulatorConfig(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                                                   usersFile: usersFile, timeScale: timeScale))
@@ -57,7 +57,7 @@ public final class Deployment: Sendable {
                              lastSigned: u.lastSigned.map { Date(timeIntervalSince1970: TimeInterval($0)) },
                              source: .import)
         }
-        _ = try store.upsertUsers(cast, at: now)
+        _ = try await store.upsertUsers(cast, at: now)
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
         let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: nil),
@@ -71,7 +71,7 @@ public final class Deployment: Sendable {
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
     public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, storePath: String?,
                             serveInbox: Bool, templates: URL = TemplateLibrary.defaultDirectory) async throws -> Deployment {
-        let store = try PushDeskStore(path: storePath ?? config.storePath ?? PushDeskStore.defaultPath)
+        let store = try SQLiteStore(path: storePath ?? config.storePath ?? SQLiteStore.defaultPath)
         let relay = MessageRelay()
         var inbox: WebhookInbox?
         if serveInbox, let port = config.webhookPort {

@@ -12,13 +12,13 @@ struct StoreOptions: ParsableArguments {
 
     /// The resolved store path.
     var resolvedPath: String {
-        guard let path else { return PushDeskStore.defaultPath }
+        guard let path else { return SQLiteStore.defaultPath }
         return (path as NSString).expandingTildeInPath
     }
 
     /// Opens (creating if needed) the store.
-    func open() throws -> PushDeskStore {
-        do { return try PushDeskStore(path: resolvedPath) } catch {
+    func open() throws -> any PushDeskStore {
+        do { return try SQLiteStore(path: resolvedPath) } catch {
             throw CLIError("\(error)")
         }
     }

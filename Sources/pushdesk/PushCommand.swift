@@ -32,12 +32,12 @@ struct PushCommand: AsyncParsableCommand {
             fail("no credentials: set XUMM_APIKEY and XUMM_APISECRET (for the simulator: the key/secret `pushdesk simulator` prints)")
         }
         let txjson = try readTransaction()
-        let store: PushDeskStore
-        do { store = try PushDeskStore(path: self.store ?? config.storePath ?? PushDeskStore.defaultPath) }
+        let store: any PushDeskStore
+        do { store = try SQLiteStore(path: self.store ?? config.storePath ?? SQLiteStore.defaultPath) }
         catch { fail("cannot open the store: \(error)") }
         let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
         let service = PushService(client: client, store: store)
-        let (token, name) = resolveRecipient(store)
+        let (token, name) = await resolveRecipient(store)
         let output = PushOutput(json: json)
 
         let record: PayloadRecord
@@ -86,8 +86,8 @@ struct PushCommand: AsyncParsableCommand {
     }
 
     /// A known user by name, account or token; otherwise a raw token not yet in the store.
-    private func resolveRecipient(_ store: PushDeskStore) -> (token: String, name: String?) {
-        if let u = try? store.findUser(nameOrAccountOrToken: to) { return (u.userToken, u.name) }
+    private func resolveRecipient(_ store: any PushDeskStore) async -> (token: String, name: String?) {
+        if let u = try? await store.findUser(nameOrAccountOrToken: to) { return (u.userToken, u.name) }
         let isToken = to.range(of: #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#, options: .regularExpression) != nil
         guard isToken else { fail("no known user named \(to) (give a name, an account or a user token)") }
         return (to, nil)

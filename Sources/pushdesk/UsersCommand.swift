@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Runtime
 import Store
 import XummPlatform
 
@@ -13,7 +14,7 @@ struct UsersCommand: AsyncParsableCommand {
         defaultSubcommand: List.self)
 
     /// `users list [--json] [--expiring]`.
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users, least time left first.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "JSON array (user_token, account, name, token_issued, token_expiration, last_signed, state, ...).")
@@ -23,10 +24,10 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "\"Expiring soon\" window in days.")
         var window: Double = 7
 
-        func run() throws {
+        func run() async throws {
             let now = Date()
             let windowSeconds = window * 86_400
-            var users = try store.open().allUsers().sortedByTimeLeft(now: now)
+            var users = try await store.open().allUsers().sortedByTimeLeft(now: now)
             if expiring {
                 users = users.filter { TokenAge(user: $0, now: now, expiringWindow: windowSeconds).state == .expiring }
             }
@@ -39,7 +40,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     /// `users add TOKEN [--name] [--account] [dates]`.
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user by token, or fill in fields of a known one.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user token.") var token: String
@@ -49,7 +50,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Token expiration (ISO 8601 or unix seconds).") var expires: String?
         @Option(help: "Last signed payload time (ISO 8601 or unix seconds).") var lastSigned: String?
 
-        func run() throws {
+        func run() async throws {
             let trimmed = token.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.contains(where: \.isWhitespace) else { throw CLIError("malformed token") }
             let user = KnownUser(userToken: trimmed, name: name, account: account, tokenIssued: try issued.map(CLIDate.parse),
@@ -57,37 +58,37 @@ struct UsersCommand: AsyncParsableCommand {
                                  source: .manual)
             let db = try store.open()
             let now = Date()
-            let outcome = try db.upsertUser(user, at: now)
-            try db.audit(action: "users.add", actor: OperatorName.current, detail: "\(trimmed) \(outcome.rawValue)", at: now)
+            let outcome = try await db.upsertUser(user, at: now)
+            try await db.audit(action: "users.add", actor: OperatorName.current, detail: "\(trimmed) \(outcome.rawValue)", at: now)
             print("\(Shorten.middle(trimmed, keep: 4)): \(outcome.rawValue)")
         }
     }
 
     /// `users import FILE`.
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import users from a JSON or CSV file (one transaction).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "JSON (array or {\"users\":[...]}) or CSV with a header row.") var file: String
 
-        func run() throws {
+        func run() async throws {
             let db = try store.open()
             let now = Date()
             let report: ImportReport
-            do { report = try db.importUsers(from: URL(fileURLWithPath: file), at: now) } catch { throw CLIError("\(error)") }
-            try db.audit(action: "users.import", actor: OperatorName.current, detail: "\(file): \(report)", at: now)
+            do { report = try await db.importUsers(from: URL(fileURLWithPath: file), at: now) } catch { throw CLIError("\(error)") }
+            try await db.audit(action: "users.import", actor: OperatorName.current, detail: "\(file): \(report)", at: now)
             print("imported \(file): \(report)")
             for line in report.skipped { print("  skipped \(line)") }
         }
     }
 
     /// `users export FILE`.
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export users to a JSON or CSV file (`-` for standard output).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Destination (.json or .csv), or - for standard output.") var file: String
         @Option(help: "json or csv (default: from the extension; json for -).") var format: String?
 
-        func run() throws {
+        func run() async throws {
             let db = try store.open()
             let now = Date()
             let chosen: UserFileFormat?
@@ -95,28 +96,28 @@ struct UsersCommand: AsyncParsableCommand {
             else { chosen = file == "-" ? .json : UserFileFormat(path: file) }
             guard let chosen else { throw CLIError("cannot tell the format of \(file); pass --format json|csv") }
             if file == "-" {
-                let data = try PushDeskStore.render(try db.allUsers().sortedByTimeLeft(now: now), format: chosen, now: now)
+                let data = try UserFileWriter.render(try await db.allUsers().sortedByTimeLeft(now: now), format: chosen, now: now)
                 FileHandle.standardOutput.write(data)
                 return
             }
-            let n = try db.exportUsers(to: URL(fileURLWithPath: file), format: chosen, now: now)
-            try db.audit(action: "users.export", actor: OperatorName.current, detail: "\(n) users to \(file)", at: now)
+            let n = try await db.exportUsers(to: URL(fileURLWithPath: file), format: chosen, now: now)
+            try await db.audit(action: "users.export", actor: OperatorName.current, detail: "\(n) users to \(file)", at: now)
             print("exported \(n) users to \(file)")
         }
     }
 
     /// `users forget TOKEN`.
-    struct Forget: ParsableCommand {
+    struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a user (payload history stays, without the token).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Token, account, or name of the user.") var user: String
 
-        func run() throws {
+        func run() async throws {
             let db = try store.open()
-            guard let found = try db.findUser(nameOrAccountOrToken: user) else { throw CLIError("no user matches \(user)") }
+            guard let found = try await db.findUser(nameOrAccountOrToken: user) else { throw CLIError("no user matches \(user)") }
             let now = Date()
-            try db.forgetUser(token: found.userToken)
-            try db.audit(action: "users.forget", actor: OperatorName.current, detail: found.userToken, at: now)
+            try await db.forgetUser(token: found.userToken)
+            try await db.audit(action: "users.forget", actor: OperatorName.current, detail: found.userToken, at: now)
             print("forgot \(found.displayName) (\(Shorten.middle(found.userToken, keep: 4)))")
         }
     }
@@ -132,19 +133,19 @@ struct UsersCommand: AsyncParsableCommand {
             let credentials = try EnvironmentCredentials.credentials()
             let db = try store.open()
             let client = XummClient(baseURL: apiBase, credentials: credentials)
-            let tokens = try db.allUsers().map(\.userToken)
+            let tokens = try await db.allUsers().map(\.userToken)
             var active = 0, inactive = 0, answered = 0
             for start in stride(from: 0, to: tokens.count, by: max(1, batchSize)) {
                 let batch = Array(tokens[start..<min(tokens.count, start + max(1, batchSize))])
                 let statuses: [UserTokenStatus]
                 do { statuses = try await client.verifyUserTokens(batch) } catch { throw CLIError("verification failed after \(answered) tokens: \(error)") }
-                try db.applyVerification(statuses, at: Date())
+                try await db.applyVerification(statuses.map(TokenCheck.init), at: Date())
                 answered += statuses.count
                 active += statuses.filter(\.active).count
                 inactive += statuses.filter { !$0.active }.count
             }
             let summary = "\(tokens.count) tokens: \(active) active, \(inactive) inactive, \(tokens.count - answered) not answered"
-            try db.audit(action: "users.verify", actor: OperatorName.current, detail: summary, at: Date())
+            try await db.audit(action: "users.verify", actor: OperatorName.current, detail: summary, at: Date())
             print(summary)
         }
     }

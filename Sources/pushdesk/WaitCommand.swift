@@ -18,10 +18,10 @@ struct WaitCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try connection.loadConfig()
         guard let credentials = config.credentials else { fail("no credentials: set XUMM_APIKEY and XUMM_APISECRET") }
-        let store: PushDeskStore
-        do { store = try PushDeskStore(path: self.store ?? config.storePath ?? PushDeskStore.defaultPath) }
+        let store: any PushDeskStore
+        do { store = try SQLiteStore(path: self.store ?? config.storePath ?? SQLiteStore.defaultPath) }
         catch { fail("cannot open the store: \(error)") }
-        guard let record = try store.payload(uuid: uuid) else { fail("no payload \(uuid) in the store") }
+        guard let record = try await store.payload(uuid: uuid) else { fail("no payload \(uuid) in the store") }
         let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
         let output = PushOutput(json: json)
         try await PushCommand.followToEnd(record, service: PushService(client: client, store: store), output: output)

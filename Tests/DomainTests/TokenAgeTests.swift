@@ -20,6 +20,12 @@ struct TokenAgeTests {
         #expect(TokenAge(user: u, now: now, expiringWindow: 3 * day).state == .active)
     }
 
+    @Test func expiredAtTheInstantItself() {
+        let u = KnownUser(userToken: "t", lastSigned: now - 30 * day)
+        #expect(TokenAge(user: u, now: now).state == .expired)
+        #expect(TokenAge(user: u, now: now - 1).state == .expiring)
+    }
+
     @Test func expiredAfterThirtyDaysWithoutSigning() {
         let u = KnownUser(userToken: "t", lastSigned: now - 31 * day)
         let age = TokenAge(user: u, now: now)
@@ -40,9 +46,25 @@ struct TokenAgeTests {
         #expect(TokenAge(user: u, now: now).state == .revoked)
     }
 
+    @Test func aSignatureAfterAnInactiveVerificationRevivesTheToken() {
+        let u = KnownUser(userToken: "t", lastSigned: now - day, verifiedActive: false, verifiedAt: now - 2 * day)
+        #expect(TokenAge(user: u, now: now).state == .active)
+    }
+
     @Test func unknownTimesAreExpiredUnlessVerifiedActive() {
         #expect(TokenAge(user: KnownUser(userToken: "t"), now: now).state == .expired)
+        #expect(TokenAge(user: KnownUser(userToken: "t"), now: now).timeLeft == nil)
         #expect(TokenAge(user: KnownUser(userToken: "t", verifiedActive: true), now: now).state == .active)
+    }
+
+    @Test func sortsByTimeLeftUnknownLast() {
+        let users = [
+            KnownUser(userToken: "c-unknown"),
+            KnownUser(userToken: "b-20d", lastSigned: now - 10 * day),
+            KnownUser(userToken: "a-expired", lastSigned: now - 40 * day),
+            KnownUser(userToken: "d-2d", tokenExpiration: now + 2 * day),
+        ]
+        #expect(users.sortedByTimeLeft(now: now).map(\.userToken) == ["a-expired", "d-2d", "b-20d", "c-unknown"])
     }
 
     @Test func shortening() {

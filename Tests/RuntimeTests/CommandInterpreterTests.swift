@@ -13,10 +13,10 @@ import XummPlatform
 struct CommandInterpreterTests {
     static let signIn = #"{"TransactionType":"SignIn"}"#
 
-    func services(_ platform: any XummAPI) throws -> (Services, URL) {
+    func services(_ platform: any XummAPI) async throws -> (Services, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-interp-\(UUID().uuidString)")
-        let store = try PushDeskStore(path: dir.appendingPathComponent("s.sqlite").path)
-        _ = try store.upsertUsers([KnownUser(userToken: "tok-ann", name: "ann", lastSigned: Date(), source: .import),
+        let store = try SQLiteStore(path: dir.appendingPathComponent("s.sqlite").path)
+        _ = try await store.upsertUsers([KnownUser(userToken: "tok-ann", name: "ann", lastSigned: Date(), source: .import),
                                    KnownUser(userToken: "tok-bob", name: "bob", lastSigned: Date(), source: .import)])
         return (Services(platform: platform, store: store, operatorName: "op", pacer: CreatePacer(perMinute: nil),
                          templates: { [] }), dir)
@@ -30,7 +30,7 @@ struct CommandInterpreterTests {
 
     @Test func pushCreatesOncePerUserAndReportsTheStoredRecord() async throws {
         let platform = InMemoryPlatform(activeTokens: ["tok-ann"])
-        let (services, dir) = try services(platform)
+        let (services, dir) = try await services(platform)
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = MessageLog()
         let interpreter = CommandInterpreter(services: services, mailbox: nil)
@@ -39,7 +39,7 @@ struct CommandInterpreterTests {
         let msgs = await log.wait { $0.contains { $0.created != nil } }
         let record = try #require(msgs.compactMap(\.created).first)
         #expect(record.pushed == true && record.userName == "ann" && record.instruction == "hi" && record.transactionType == "SignIn")
-        #expect(try services.store.payload(uuid: record.uuid) != nil)
+        #expect(try await services.store.payload(uuid: record.uuid) != nil)
         let create = try #require(platform.calls.withLock { $0.creates.first })
         // The text goes out verbatim, as parsed once in Compose.
         #expect(create.txjson?.text == Self.signIn && create.userToken == "tok-ann" && create.options?.expire == 5)
@@ -50,7 +50,7 @@ struct CommandInterpreterTests {
 
     @Test func followReportsEachChangeAndTheConfirmedFinalState() async throws {
         let platform = InMemoryPlatform(activeTokens: ["tok-ann"])
-        let (services, dir) = try services(platform)
+        let (services, dir) = try await services(platform)
         defer { try? FileManager.default.removeItem(at: dir) }
         let record = try await services.operations.create(PushRequestSpec(txjsonText: Self.signIn, userToken: "tok-ann", userName: "ann"))
         let log = MessageLog()
@@ -62,12 +62,12 @@ struct CommandInterpreterTests {
         let last = try #require(msgs.compactMap(\.upserted).last)
         #expect(last.result?.outcome == .signed && last.events.map(\.kind).contains(.opened))
         #expect(platform.calls.withLock { $0.streams } == [record.uuid])
-        #expect(try services.store.payload(uuid: record.uuid)?.result?.outcome == .signed)
+        #expect(try await services.store.payload(uuid: record.uuid)?.result?.outcome == .signed)
     }
 
     @Test func aRefusedPushIsReportedWithThePlatformsFacts() async throws {
         let platform = InMemoryPlatform(createFailure: .credentialsRefused(reference: "ref-1"))
-        let (services, dir) = try services(platform)
+        let (services, dir) = try await services(platform)
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = MessageLog()
         let interpreter = CommandInterpreter(services: services, mailbox: nil)
@@ -75,12 +75,12 @@ struct CommandInterpreterTests {
         interpreter.perform(.push(request(["tok-ann"])))
         let msgs = await log.wait { $0.contains { if case .pushFailed = $0 { true } else { false } } }
         #expect(msgs.contains(.pushFailed(userToken: "tok-ann", .credentialsRefused(reference: "ref-1"))))
-        #expect(try services.store.pendingIntents().isEmpty)
+        #expect(try await services.store.pendingIntents().isEmpty)
     }
 
     @Test func stopBulkEndsTheRunAndReportsTheRestSkipped() async throws {
         let platform = InMemoryPlatform(activeTokens: ["tok-ann", "tok-bob"], createDelay: .milliseconds(300))
-        let (services, dir) = try services(platform)
+        let (services, dir) = try await services(platform)
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = MessageLog()
         let interpreter = CommandInterpreter(services: services, mailbox: nil)
@@ -98,7 +98,7 @@ struct CommandInterpreterTests {
 
     @Test func loadsVerifyAndCancelAnswerWithFacts() async throws {
         let platform = InMemoryPlatform(activeTokens: ["tok-ann"])
-        let (services, dir) = try services(platform)
+        let (services, dir) = try await services(platform)
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = MessageLog()
         let interpreter = CommandInterpreter(services: services, mailbox: nil)
@@ -117,14 +117,14 @@ struct CommandInterpreterTests {
         #expect(msgs.contains(.intentsRecovered([])))
         // Without a terminal there is no editor to run.
         #expect(msgs.contains(.editorFinished(nil)))
-        #expect(try services.store.user(token: "tok-bob")?.verifiedActive == false)
+        #expect(try await services.store.user(token: "tok-bob")?.verifiedActive == false)
         interpreter.perform(.loadInboxStatus) // no inbox: nothing to report
         try await Task.sleep(for: .milliseconds(50))
         #expect(log.all.count == msgs.count)
     }
 
     @Test func aTemplateFolderThatCannotBeReadIsReported() async throws {
-        let (base, dir) = try services(InMemoryPlatform())
+        let (base, dir) = try await services(InMemoryPlatform())
         defer { try? FileManager.default.removeItem(at: dir) }
         var services = base
         services.templates = { throw CocoaError(.fileReadNoPermission) }
@@ -144,7 +144,7 @@ struct CommandInterpreterTests {
         let alice = await h.token(of: "alice"), bob = await h.token(of: "bob")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-interp-sim-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try PushDeskStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("s.sqlite").path)
         var settings = PayloadStatusStream.Settings()
         settings.openedGrace = .seconds(1)
         let services = Services(platform: h.client, store: store, operatorName: "op", pacer: CreatePacer(perMinute: nil),
@@ -163,7 +163,7 @@ struct CommandInterpreterTests {
         msgs = await log.wait(seconds: 60) { $0.contains { $0.upserted?.uuid == created.uuid && $0.upserted?.isFinal == true } }
         let final = try #require(msgs.compactMap(\.upserted).last { $0.uuid == created.uuid })
         #expect(final.isFinal)
-        #expect(try store.payload(uuid: created.uuid)?.result?.outcome == final.result?.outcome)
+        #expect(try await store.payload(uuid: created.uuid)?.result?.outcome == final.result?.outcome)
 
         // Cancel a fresh payload for bob: the platform's reason comes back as its code.
         let second = try await services.operations.create(PushRequestSpec(txjsonText: Self.signIn, userToken: bob, expireMinutes: 5))
@@ -187,7 +187,7 @@ struct CommandInterpreterTests {
         defer { Task { await h.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-interp-bulk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try PushDeskStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("s.sqlite").path)
         // A pacer of 2 creates a minute: the third create waits, so the stop lands mid-run.
         let services = Services(platform: h.client, store: store, operatorName: "op", pacer: CreatePacer(perMinute: 2), templates: { [] })
         let log = MessageLog()

@@ -14,9 +14,9 @@ import XummSimulator
 struct PushIntentRecoveryTests {
     static let tx = #"{"TransactionType":"SignIn"}"#
 
-    func setUp() async throws -> (SimHarness, PushDeskStore, PushService, URL) {
+    func setUp() async throws -> (SimHarness, SQLiteStore, PushService, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-intent-\(UUID().uuidString)")
-        let store = try PushDeskStore(path: dir.appendingPathComponent("intent.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("intent.sqlite").path)
         let h = try await SimHarness.start()
         return (h, store, PushService(client: h.client, store: store, operatorName: "op"), dir)
     }
@@ -37,16 +37,16 @@ struct PushIntentRecoveryTests {
         var lost = made
         lost.identifier = "pd-lost"
         try await store.recordIntent(lost)
-        #expect(try store.pendingIntents().map(\.identifier) == ["pd-lost", "pd-made"])
+        #expect(try await store.pendingIntents().map(\.identifier) == ["pd-lost", "pd-made"])
 
         let recovered = await service.recoverIntents(at: t0.addingTimeInterval(60))
         #expect(recovered.map(\.uuid) == [created.uuid])
-        let saved = try #require(try store.payload(uuid: created.uuid))
+        let saved = try #require(try await store.payload(uuid: created.uuid))
         #expect(saved.identifier == "pd-made" && saved.userName == "alice" && saved.instruction == "hi" && saved.created == t0)
         #expect(saved.pushed == created.pushed && saved.websocketURL != nil)
         #expect(saved.events.first?.kind == .created)
-        #expect(try store.pendingIntents().isEmpty)
-        let actions = try store.auditLog().map(\.action)
+        #expect(try await store.pendingIntents().isEmpty)
+        let actions = try await store.auditLog().map(\.action)
         #expect(actions.contains("push.recovered") && actions.contains("push.abandoned"))
         // Recovered payloads follow to their end like any other.
         let final = await service.follow(saved) { _ in }
@@ -60,13 +60,13 @@ struct PushIntentRecoveryTests {
         let bob = await h.token(of: "bob")
         let record = try await service.create(PushRequestSpec(txjsonText: Self.tx, userToken: bob, userName: "bob"))
         #expect(record.identifier != nil)
-        #expect(try store.pendingIntents().isEmpty)
+        #expect(try await store.pendingIntents().isEmpty)
         // A definite refusal (4xx): no payload exists, so nothing is left to recover.
         h.sim.injectFault(FaultSpec(route: "create", kind: .status, status: 403, times: 1))
         await #expect(throws: XummError.self) {
             _ = try await service.create(PushRequestSpec(txjsonText: Self.tx, userToken: bob, userName: "bob"))
         }
-        #expect(try store.pendingIntents().isEmpty)
+        #expect(try await store.pendingIntents().isEmpty)
         await h.stop()
     }
 }

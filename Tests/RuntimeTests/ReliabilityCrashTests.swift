@@ -48,20 +48,20 @@ struct ReliabilityCrashTests {
         p.waitUntilExit()
         #expect(p.terminationReason == .uncaughtSignal)
 
-        let before = try PushDeskStore(path: store)
+        let before = try SQLiteStore(path: store)
         #expect(before.integrityCheck())
-        #expect(try before.payload(uuid: uuid)?.isFinal == false)
-        #expect(try before.unfinishedPayloads().map(\.uuid) == [uuid])
+        #expect(try await before.payload(uuid: uuid)?.isFinal == false)
+        #expect(try await before.unfinishedPayloads().map(\.uuid) == [uuid])
 
         // The user signs while no PushDesk process is running; a new process re-attaches and finishes it.
         try await sim.control("POST", "/_sim/payloads/\(uuid)/sign", body: #"{"user":"dave"}"#)
         let resumed = try PushDeskRun.run(binary, ["wait", uuid, "--json", "--api-base", sim.apiBase, "--store", store])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.jsonLines.last?["outcome"] as? String == "signed")
-        let after = try PushDeskStore(path: store)
+        let after = try SQLiteStore(path: store)
         #expect(after.integrityCheck())
-        #expect(try after.payload(uuid: uuid)?.result?.outcome == .signed)
-        #expect(try after.unfinishedPayloads().isEmpty)
+        #expect(try await after.payload(uuid: uuid)?.result?.outcome == .signed)
+        #expect(try await after.unfinishedPayloads().isEmpty)
         print("[reliability] SIGKILL push --wait mid-payload: store integrity ok, in-flight payloads finished by `wait`: 1 of 1")
     }
 
@@ -88,9 +88,9 @@ struct ReliabilityCrashTests {
         #expect(kill(pid, SIGKILL) == 0)
         try await tmux.waitFor { $0.contains("END") }
 
-        let killed = try PushDeskStore(path: store)
+        let killed = try SQLiteStore(path: store)
         #expect(killed.integrityCheck())
-        let rows = try killed.payloads()
+        let rows = try await killed.payloads()
         #expect(rows.count == 1)
         let row = try #require(rows.first)
         #expect(row.transactionType == "SignIn" && row.pushed == true && !row.isFinal)
@@ -105,7 +105,7 @@ struct ReliabilityCrashTests {
         try await tmux.waitFor { $0.contains("SignIn") && $0.contains("carol") }
         try tmux.type("q")
         try await tmux.waitFor { $0.contains("END") || $0.contains("$") }
-        #expect(try PushDeskStore(path: store).integrityCheck())
+        #expect(try SQLiteStore(path: store).integrityCheck())
         print("[reliability] SIGKILL console mid-payload: store integrity ok, rows half-written=0, store reopens: 1 of 1")
     }
 }

@@ -40,7 +40,7 @@ struct ReliabilityPlatformFaultTests {
     @Test func twoHundredPushesUnderFaultsEndExactlyAsTheSimulatorSays() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-faults-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try PushDeskStore(path: dir.appendingPathComponent("faults.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("faults.sqlite").path)
         var inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: SimHarness.secret), store: store)
         try await inbox.start()
         let inboxPort = inbox.port
@@ -98,7 +98,7 @@ struct ReliabilityPlatformFaultTests {
 
         let simPayloads = await h.sim.payloads()
         let deliveries = await h.sim.webhookDeliveries()
-        let stored = try store.payloads(limit: 10_000)
+        let stored = try await store.payloads(limit: 10_000)
         let byUUID = Dictionary(uniqueKeysWithValues: stored.map { ($0.uuid, $0) })
         let identifiers = simPayloads.compactMap(\.identifier)
         let duplicates = identifiers.count - Set(identifiers).count
@@ -112,7 +112,7 @@ struct ReliabilityPlatformFaultTests {
         let duplicateCopies = deliveries.filter(\.delivered).count - deliveredUUIDs.count
         let lateAttempts = deliveries.filter { $0.delivered && $0.attempt > 1 }.count
         let t = tally.value
-        let webhookRows = try store.deliveryCount()
+        let webhookRows = try await store.deliveryCount()
 
         print("""
         [reliability] platform faults: pushes=\(Self.pushes) created=\(t.created) operatorRetries=\(t.createRetries) \

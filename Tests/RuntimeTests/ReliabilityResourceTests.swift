@@ -26,14 +26,14 @@ struct ReliabilityResourceTests {
     @Test func hundredThousandUsersAndAThousandLivePayloads() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-res-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try PushDeskStore(path: dir.appendingPathComponent("res.sqlite").path, durableCommits: false)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("res.sqlite").path, durableCommits: false)
         let now = Date()
         let many = (0..<Self.users).map { i in
             KnownUser(userToken: String(format: "00000000-0000-4000-8000-%012d", i), name: "user\(i)", account: nil,
                       tokenIssued: now - Double(i % 40) * 86_400, tokenExpiration: now + Double(30 - i % 40) * 86_400)
         }
-        for chunk in stride(from: 0, to: many.count, by: 10_000) { _ = try store.upsertUsers(Array(many[chunk..<min(chunk + 10_000, many.count)])) }
-        #expect(try store.userCount() == Self.users)
+        for chunk in stride(from: 0, to: many.count, by: 10_000) { _ = try await store.upsertUsers(Array(many[chunk..<min(chunk + 10_000, many.count)])) }
+        #expect(try await store.userCount() == Self.users)
 
         // Payloads live for 10 simulated minutes (6 s real at this scale); dave opens and never decides, frank is offline.
         let h = try await SimHarness.start(timeScale: 0.01)
@@ -42,7 +42,7 @@ struct ReliabilityResourceTests {
         try #require(targets.count == 2)
         var state = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: true, now: now)
         _ = ConsoleCore.update(&state, .resize(width: 200, height: 50))
-        _ = ConsoleCore.update(&state, .usersLoaded(try store.allUsers()))
+        _ = ConsoleCore.update(&state, .usersLoaded(try await store.allUsers()))
         let baseFD = Self.openFDs()
         let startRSS = Self.rssKB()
 
@@ -92,7 +92,7 @@ struct ReliabilityResourceTests {
         try await Task.sleep(for: .milliseconds(500))  // let closed sockets be reaped
         let endFD = Self.openFDs()
         let endRSS = Self.rssKB()
-        let finals = try store.payloads(limit: 5_000).filter(\.isFinal).count
+        let finals = try await store.payloads(limit: 5_000).filter(\.isFinal).count
         print("[reliability] resources: users=\(Self.users) livePayloads=\(Self.live) updates=\(applied) frames=\(frames) "
               + "fd start=\(baseFD) peak=\(peakFD) end=\(endFD) rssKB start=\(startRSS) mid=\(midRSS) peak=\(peakRSS) end=\(endRSS) finals=\(finals) "
               + "createFailed=\(outcomes.value.createFailed) refollows=\(outcomes.value.refollows) notFinal=\(outcomes.value.notFinal)")

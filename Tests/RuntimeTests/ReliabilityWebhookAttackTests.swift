@@ -19,10 +19,10 @@ struct ReliabilityWebhookAttackTests {
         return Array(try! JSONEncoder().encode(b))
     }
 
-    func withInbox(_ run: (ReliabilityWebhookPoster, PushDeskStore, Locked<[Int]>) async throws -> Void) async throws {
+    func withInbox(_ run: (ReliabilityWebhookPoster, SQLiteStore, Locked<[Int]>) async throws -> Void) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-attack-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try PushDeskStore(path: dir.appendingPathComponent("attack.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("attack.sqlite").path)
         let statuses = Locked<[Int]>([])
         let inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: Self.secret), store: store) { e in statuses.withLock { $0.append(e.status) } }
         try await inbox.start()
@@ -87,8 +87,8 @@ struct ReliabilityWebhookAttackTests {
                 b += Array(",\"pad\":\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: size) + Array("\"}".utf8)
                 tally("oversize", await poster.postSigned(b))
             }
-            let rows = try store.deliveryCount()
-            let users = try store.userCount()
+            let rows = try await store.deliveryCount()
+            let users = try await store.userCount()
             print("[reliability] webhook attacks over loopback: " + tried.keys.sorted().map { "\($0)=\(tried[$0]!) accepted=\(accepted[$0] ?? 0)" }.joined(separator: ", ") + " rows=\(rows)")
             #expect(accepted.values.reduce(0, +) == 0, "\(accepted)")
             #expect(rows == 0 && users == 0)
@@ -99,8 +99,8 @@ struct ReliabilityWebhookAttackTests {
             let sig = poster.signature(ts, good)
             #expect(await poster.post(good, timestamp: ts, signature: sig) == 200)
             for _ in 0..<10 { #expect(await poster.post(good, timestamp: ts, signature: sig) == 200) }
-            #expect(try store.deliveryCount() == 1)
-            #expect(try store.userCount() == 1)
+            #expect(try await store.deliveryCount() == 1)
+            #expect(try await store.userCount() == 1)
         }
     }
 
@@ -119,7 +119,7 @@ struct ReliabilityWebhookAttackTests {
             print("[reliability] fuzz inbox handler (signed hostile bodies over HTTP): inputs=\(cases) statuses=\(byStatus.sorted { $0.key < $1.key }) crashes=0")
             #expect(Set(byStatus.keys).isSubset(of: [200, 400, 413]), "\(byStatus)")
             #expect((byStatus[400] ?? 0) > 0)
-            let rows = try store.deliveryCount()
+            let rows = try await store.deliveryCount()
             #expect(rows >= 1 && rows <= (byStatus[200] ?? 0) + 1)
             #expect(statuses.value.count == cases + 1)
             #expect(store.integrityCheck())

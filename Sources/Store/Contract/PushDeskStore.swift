@@ -1,0 +1,115 @@
+import Domain
+import Foundation
+
+/// PushDesk's durable record, in domain terms: known users and their tokens, payloads and their
+/// timelines, push intents, the audit log, and webhook deliveries (for de-duplication). Nothing
+/// derived from the API secret is ever stored.
+///
+/// Engines: ``SQLiteStore`` (one file, the embedded default); PostgreSQL next. Every requirement is
+/// `async` because a networked engine can only be; every requirement that writes is one
+/// transaction, so the change feed (a numbered change row written in that same transaction, read
+/// by other processes from the last number they saw) has one place to go in each. The contract
+/// tests (`Tests/StoreTests/Contract`) hold every engine to the same behaviour.
+///
+/// Conveniences built on these requirements (defaults, one-item forms, user files) are in
+/// extensions, so an engine implements only what touches its database.
+public protocol PushDeskStore: Sendable {
+    // MARK: Users
+
+    /// Every known user, in no particular order (sort with `sortedByTimeLeft(now:)`). The console
+    /// loads 100,000 of these at start: an engine reads them in bulk, not row by row.
+    func allUsers() async throws -> [KnownUser]
+
+    /// The user with this exact token.
+    func user(token: String) async throws -> KnownUser?
+
+    /// Looks a user up the way an operator types it: exact token, else exact account (most recently
+    /// signed first), else display name (case-insensitive), else a unique token prefix (≥ 4 characters).
+    /// - Throws: ``StoreError/ambiguous(query:matches:)`` when a name or prefix matches several users.
+    func findUser(nameOrAccountOrToken query: String) async throws -> KnownUser?
+
+    /// Inserts each user or merges it into the stored one (see ``UserMerge``), in one transaction
+    /// (all or nothing). A merge that changes neither name nor account writes only the token fields.
+    /// - Returns: the outcome per user, in order.
+    @discardableResult
+    func upsertUsers(_ users: [KnownUser], at now: Date) async throws -> [UpsertOutcome]
+
+    /// Removes the user. Payload and delivery history is kept but no longer names the token.
+    /// - Returns: false if the token was unknown.
+    @discardableResult
+    func forgetUser(token: String) async throws -> Bool
+
+    /// Number of known users.
+    func userCount() async throws -> Int
+
+    /// Applies a verification answer in one transaction. The platform is authoritative here:
+    /// `active`, `issued` and `expires` overwrite what is stored. Unknown tokens are ignored.
+    /// - Returns: how many known users were updated.
+    @discardableResult
+    func applyVerification(_ checks: [TokenCheck], at now: Date) async throws -> Int
+
+    // MARK: Payloads
+
+    /// Inserts or updates a payload's fields and result. Events are written with the payload's first
+    /// save only; later ones go through ``recordProgress(uuid:events:result:resolution:userToken:at:)``.
+    /// When the payload becomes `pushed` to a known user, that user's push count goes up by one.
+    func savePayload(_ payload: PayloadRecord) async throws
+
+    /// Saves a newly created payload (as ``savePayload(_:)``) with its audit entry, and removes the
+    /// payload's ``PushIntent``, in one transaction.
+    func recordCreated(_ payload: PayloadRecord, audit entry: AuditEntry) async throws
+
+    /// Records what one status event changed, in one transaction: the new timeline `events` and, if
+    /// PushDesk has the payload, `result` when it is new. With a `resolution` (the authoritative GET)
+    /// that one is recorded instead of `result` (see ``PayloadResolution``), crediting the signer;
+    /// `userToken` is the token the payload was pushed to, credited when no token was issued.
+    /// Events for a payload PushDesk does not have are dropped, not invented.
+    /// - Returns: the user as stored afterwards, if a signature credited one.
+    @discardableResult
+    func recordProgress(uuid: String, events: [PayloadEvent], result: PayloadResult?, resolution: PayloadResolution?,
+                        userToken: String?, at now: Date) async throws -> KnownUser?
+
+    /// The newest `limit` payloads (by creation), newest first, with their events.
+    func payloads(limit: Int) async throws -> [PayloadRecord]
+
+    /// Payloads without a final result (to resume watching after a restart), oldest first.
+    func unfinishedPayloads() async throws -> [PayloadRecord]
+
+    /// One payload by uuid, with its events.
+    func payload(uuid: String) async throws -> PayloadRecord?
+
+    // MARK: Push intents
+
+    /// Records a push about to be created (see ``PushIntent``); replaces one with the same identifier.
+    func recordIntent(_ intent: PushIntent) async throws
+
+    /// Pushes whose create was started but whose payload was never saved, oldest first.
+    func pendingIntents() async throws -> [PushIntent]
+
+    /// Forgets an intent whose payload was never created, with an audit entry saying why (one transaction).
+    func dropIntent(identifier: String, audit entry: AuditEntry?) async throws
+
+    // MARK: Audit
+
+    /// Appends to the audit log. Callers must not pass secrets in `detail`.
+    func audit(_ entry: AuditEntry) async throws
+
+    /// The newest `limit` audit entries, newest first.
+    func auditLog(limit: Int) async throws -> [AuditEntry]
+
+    // MARK: Webhook deliveries
+
+    /// Records verified deliveries in one commit (the inbox's group commit), each as if in its own
+    /// transaction: the delivery (a retry of a recorded one changes nothing), the user token it
+    /// carried (a signed delivery sets last signed = received at), and on a payload PushDesk has, a
+    /// `webhook` timeline event and the token, if the payload named none.
+    /// - Returns: per delivery, `.success(true)` when new, `.success(false)` for a retry, or its own
+    ///   error. Throws only if the commit itself fails (then nothing was recorded).
+    func recordDeliveries(_ deliveries: [WebhookDelivery]) async throws -> [Result<Bool, any Error>]
+
+    /// Whether a delivery with this key is recorded.
+    func hasDelivery(key: String) async throws -> Bool
+
+    /// Number of recorded deliveries.
+    func deliveryCount() async throws -> Int
+}

@@ -1,0 +1,65 @@
+import Domain
+import Foundation
+import Store
+import Testing
+
+@Suite("Store contract: audit log and push intents")
+struct AuditAndIntentContractTests {
+    @Test(arguments: StoreEngine.allCases)
+    func theAuditLogRecordsWhoDidWhatWhenNewestFirst(_ engine: StoreEngine) async throws {
+        try await engine.withStore { store in
+            #expect(try await store.auditLog().isEmpty)
+            try await store.audit(action: "users.add", actor: "op", detail: "tok-1 inserted", at: t0)
+            try await store.audit(action: "users.forget", actor: "op", detail: "tok-1", at: t0.addingTimeInterval(1))
+            try await store.audit(AuditEntry(at: t0.addingTimeInterval(2), actor: "dana", action: "push", detail: "p1 SignIn"))
+            let log = try await store.auditLog()
+            #expect(log.map(\.action) == ["push", "users.forget", "users.add"])
+            #expect(log.last == AuditEntry(at: t0, actor: "op", action: "users.add", detail: "tok-1 inserted"))
+            #expect(try await store.auditLog(limit: 1).map(\.actor) == ["dana"])
+        }
+    }
+
+    static func intent(_ identifier: String, created: Date) -> PushIntent {
+        PushIntent(identifier: identifier, userToken: "tok", userName: "Alice", transactionType: "SignIn", txjson: #"{"TransactionType":"SignIn"}"#,
+                   expireMinutes: 5, instruction: "please", created: created, operatorName: "op")
+    }
+
+    @Test(arguments: StoreEngine.allCases)
+    func intentsArePendingOldestFirstUntilDropped(_ engine: StoreEngine) async throws {
+        try await engine.withStore { store in
+            let later = Self.intent("pd-b", created: t0.addingTimeInterval(5))
+            var earlier = Self.intent("pd-a", created: t0)
+            try await store.recordIntent(later)
+            try await store.recordIntent(earlier)
+            #expect(try await store.pendingIntents() == [earlier, later])
+            earlier.instruction = nil
+            earlier.userToken = nil
+            try await store.recordIntent(earlier) // the same identifier replaces
+            #expect(try await store.pendingIntents() == [earlier, later])
+            try await store.dropIntent(identifier: "pd-a", audit: nil)
+            #expect(try await store.auditLog().isEmpty)
+            let why = AuditEntry(at: t0, actor: "op", action: "push.abandoned", detail: "pd-b never created")
+            try await store.dropIntent(identifier: "pd-b", audit: why)
+            #expect(try await store.pendingIntents().isEmpty)
+            #expect(try await store.auditLog() == [why])
+        }
+    }
+
+    /// The created payload, its audit entry and the end of its intent are one commit.
+    @Test(arguments: StoreEngine.allCases)
+    func recordingACreatedPayloadClearsItsIntentAndAudits(_ engine: StoreEngine) async throws {
+        try await engine.withStore { store in
+            try await store.upsertUser(.init(userToken: "tok"))
+            try await store.recordIntent(Self.intent("pd-a", created: t0))
+            try await store.recordIntent(Self.intent("pd-b", created: t0))
+            let record = PayloadRecord(uuid: "p-a", identifier: "pd-a", userToken: "tok", transactionType: "SignIn", txjson: "{}",
+                                       created: t0, pushed: true, events: [PayloadEvent(at: t0, kind: .created, detail: "pd-a")])
+            let entry = AuditEntry(at: t0, actor: "op", action: "push", detail: "p-a SignIn")
+            try await store.recordCreated(record, audit: entry)
+            #expect(try await store.pendingIntents().map(\.identifier) == ["pd-b"])
+            #expect(try await store.payload(uuid: "p-a") == record)
+            #expect(try await store.auditLog() == [entry])
+            #expect(try await store.user(token: "tok")?.pushCount == 1)
+        }
+    }
+}
