@@ -1,0 +1,19 @@
+import Domain
+import Foundation
+import Store
+import Testing
+
+/// Event kinds are stored as their raw strings (no schema change for a new kind): every kind,
+/// the websocket's unconfirmed word included, reads back as written.
+@Suite struct StoreEventKindTests {
+    @Test func everyEventKindRoundTrips() async throws {
+        let (store, dir) = try makeTempStore()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try store.savePayload(PayloadRecord(uuid: "k1", transactionType: "SignIn", txjson: "{}", created: t0))
+        let events = PayloadEventKind.allCases.enumerated().map { i, kind in PayloadEvent(at: t0.addingTimeInterval(Double(i)), kind: kind) }
+        _ = try await store.recordProgress(uuid: "k1", events: events, result: nil, final: nil, userToken: nil, at: t0)
+        let loaded = try #require(try store.payload(uuid: "k1"))
+        #expect(loaded.events.map(\.kind) == PayloadEventKind.allCases)
+        #expect(loaded.events.map(\.kind).contains(.signedUnconfirmed))
+    }
+}
