@@ -11,17 +11,18 @@ public final class ConsoleServices: Sendable {
     public let pacer: CreatePacer
     public let inboxAddress: String?
     private let relay: MessageRelay
-    private let templateDirectory: URL
+    /// Extra templates beside the shipped ones (``TemplateLibrary/library(adding:)``).
+    private let templateDirectory: URL?
     private let deliveries: @Sendable () -> Int
 
     public init(push: PushService, pacer: CreatePacer = CreatePacer(), inboxAddress: String?, relay: MessageRelay,
-                templateDirectory: URL = TemplateLibrary.defaultDirectory, deliveries: @escaping @Sendable () -> Int = { 0 }) {
+                templateDirectory: URL? = TemplateLibrary.runtimeDirectory, deliveries: @escaping @Sendable () -> Int = { 0 }) {
         self.push = push; self.pacer = pacer; self.inboxAddress = inboxAddress; self.relay = relay
         self.templateDirectory = templateDirectory; self.deliveries = deliveries
     }
 
     func attach(send: @escaping @Sendable (Msg) -> Void) { relay.attach(send) }
-    func templates() throws -> [TxTemplate] { try TemplateLibrary.load(from: templateDirectory) }
+    func templates() throws -> [TxTemplate] { try TemplateLibrary.library(adding: templateDirectory) }
     func inboxDeliveries() -> Int { deliveries() }
 }
 
