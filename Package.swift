@@ -33,7 +33,7 @@ let package = Package(
         ]),
         .target(name: "XRPLTx", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
-        ], resources: []),
+        ]),
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),

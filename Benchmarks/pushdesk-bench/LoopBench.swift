@@ -7,7 +7,7 @@ import Terminal
 import XRPLTx
 import XummPlatform
 
-/// `pushdesk-bench loop [N] [--python PATH] [--pushdesk PATH]`: the operator's loop at scale.
+/// `pushdesk-bench loop [N] [--python PATH] [--pushdesk PATH] [--sdk-script PATH]`: the operator's loop at scale.
 ///
 /// Starts `pushdesk simulator` as its own process with N users who sign 1 s after the push (rate
 /// limit off), so this process holds only what the console holds: a store with 100,000 known users
@@ -17,12 +17,16 @@ import XummPlatform
 ///
 /// With `--python`, the same workload then runs on the same simulator through the public
 /// xumm-sdk-py (`scripts/loop_xumm_sdk_py.py`: create + subscribe, wait for each resolve message,
-/// GET the result), and the wall times are compared.
+/// GET the result), and the wall times are compared. The script is a repository file, found relative
+/// to the current directory (`scripts/bench-loop.sh` runs from the checkout's root) or given with
+/// `--sdk-script`: the bench is a developer tool run from a checkout, never installed, and a source
+/// path baked in at compile time would point into whichever checkout built it.
 enum LoopBench {
     struct Options {
         var count = 1_000
         var python: String?
         var pushdesk: String
+        var sdkScript = "scripts/loop_xumm_sdk_py.py"
     }
 
     static func options(_ args: [String]) -> Options {
@@ -33,6 +37,7 @@ enum LoopBench {
             switch a {
             case "--python": o.python = rest.popFirst()
             case "--pushdesk": o.pushdesk = rest.popFirst() ?? o.pushdesk
+            case "--sdk-script": o.sdkScript = rest.popFirst() ?? o.sdkScript
             default: if let n = Int(a) { o.count = n }
             }
         }
@@ -126,8 +131,11 @@ enum LoopBench {
             print("loop: xumm-sdk-py side-by-side skipped (give --python PATH of a Python with xumm-sdk-py installed; scripts/bench-loop.sh does)")
             return
         }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/loop_xumm_sdk_py.py").path
+        let script = URL(fileURLWithPath: o.sdkScript).path
+        guard FileManager.default.fileExists(atPath: script) else {
+            print("loop: xumm-sdk-py side-by-side skipped: no \(o.sdkScript) here (run from the checkout's root, or give --sdk-script PATH)")
+            return
+        }
         let sdk = try runPython(python, script: script, environment: [
             "SIM_BASE": sim.baseURL, "SIM_KEY": key, "SIM_SECRET": secret, "TOKENS_FILE": tokensFile.path])
         // The SDK logs every websocket connect at warning level; keep only the script's own lines.

@@ -8,5 +8,5 @@ case "store": try await StoreBench.run()
 case "loop": try await LoopBench.run(LoopBench.options(Array(CommandLine.arguments.dropFirst(2))))
 case "all": TxBench.run(); ConsoleBench.run(); try await StoreBench.run()
 default:
-    print("usage: pushdesk-bench [tx|console|store|loop [N] [--python PATH] [--pushdesk PATH]|all]")
+    print("usage: pushdesk-bench [tx|console|store|loop [N] [--python PATH] [--pushdesk PATH] [--sdk-script PATH]|all]")
 }

@@ -9,6 +9,14 @@ public enum PayloadOutcome: String, Sendable, Codable, CaseIterable {
 public enum PayloadEventKind: String, Sendable, Codable, CaseIterable {
     case created, pushed, notPushed = "not_pushed", opened, appFetched = "devapp_fetched", preSigned = "pre_signed"
     case dispatched, signed, rejected, expired, cancelled, webhook, reconnected, error
+    /// The status websocket said `signed: true`. Not trusted on its own: only the answer of
+    /// `GET /payload/{uuid}` adds `signed` (or `rejected`) and the result.
+    case signedUnconfirmed = "signed_unconfirmed"
+    /// The status websocket said `signed: false`; the GET's answer adds the confirmed outcome.
+    case rejectedUnconfirmed = "rejected_unconfirmed"
+
+    /// True for the websocket's word on a resolution, before the GET confirmed it.
+    public var isUnconfirmed: Bool { self == .signedUnconfirmed || self == .rejectedUnconfirmed }
 }
 
 /// A timestamped event on a payload's timeline.
@@ -83,9 +91,18 @@ public struct PayloadRecord: Sendable, Equatable, Codable, Identifiable {
         return false
     }
 
-    /// The badge the Payloads pane shows.
+    /// The websocket's word on the resolution while the GET has not confirmed it yet: the last
+    /// `signed_unconfirmed`/`rejected_unconfirmed` event of a record without a result.
+    public var unconfirmedResolution: PayloadEventKind? {
+        guard !isFinal else { return nil }
+        return events.last(where: { $0.kind.isUnconfirmed })?.kind
+    }
+
+    /// The badge the Payloads pane shows. The websocket's unconfirmed word shows with a question
+    /// mark (`signed?`): only the GET's result says `signed`.
     public var stateLabel: String {
         if let result { return result.outcome.rawValue }
+        if let word = unconfirmedResolution { return word == .signedUnconfirmed ? "signed?" : "rejected?" }
         if let last = events.last(where: { [.opened, .appFetched, .preSigned, .dispatched].contains($0.kind) }) {
             return last.kind == .opened ? "opened" : last.kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }

@@ -3,7 +3,9 @@ import Foundation
 import XummPlatform
 
 /// Folds what the platform reports about a payload (status stream events, the final GET) into the
-/// operator's `PayloadRecord`. Pure: the time of each event is passed in.
+/// operator's `PayloadRecord`. Pure: the time of each event is passed in. A websocket resolve message
+/// is recorded as the websocket's unconfirmed word (`signed_unconfirmed`/`rejected_unconfirmed`);
+/// only the final GET adds `signed`/`rejected` and the result (DESIGN: never trust `signed:true` alone).
 public enum PayloadProgress {
     /// Applies one stream event; returns true when the record changed.
     @discardableResult
@@ -36,20 +38,19 @@ public enum PayloadProgress {
     @discardableResult
     public static func apply(_ message: StatusMessage, to record: inout PayloadRecord, at now: Date) -> Bool {
         let kind: PayloadEventKind
-        var detail: String?
         switch message {
         case .opened: kind = .opened
         case .devappFetched: kind = .appFetched
         case .preSigned: kind = .preSigned
         case .dispatched: kind = .dispatched
         case .resolved(let r):
-            kind = r.signed ? .signed : .rejected
-            detail = r.txid.map { "txid \($0)" }
+            // The websocket's word only: `signed`/`rejected` and the result come from the GET.
+            kind = r.signed ? .signedUnconfirmed : .rejectedUnconfirmed
         case .expired: kind = .expired
         case .welcome, .expiresIn, .pong, .message, .unknown: return false
         }
         guard !record.has(kind) else { return false }
-        record.events.append(PayloadEvent(at: now, kind: kind, detail: detail))
+        record.events.append(PayloadEvent(at: now, kind: kind))
         return true
     }
 

@@ -24,7 +24,7 @@ public struct Services: Sendable {
     public var followSettings: PayloadStatusStream.Settings
 
     public init(platform: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser(),
-                pacer: CreatePacer = CreatePacer(), templates: @escaping @Sendable () throws -> [TxTemplate] = { try TemplateLibrary.load(from: TemplateLibrary.defaultDirectory) },
+                pacer: CreatePacer = CreatePacer(), templates: @escaping @Sendable () throws -> [TxTemplate] = { try TemplateLibrary.library() },
                 inbox: InboxStatus? = nil, events: MessageRelay = MessageRelay(),
                 followSettings: PayloadStatusStream.Settings = .init()) {
         self.platform = platform; self.store = store; self.operatorName = operatorName; self.pacer = pacer

@@ -32,7 +32,7 @@ public final class Deployment: Sendable {
     /// Embedded mode: a simulator and a webhook inbox on free loopback ports, the demo cast imported
     /// into a separate demo store (a fresh temporary file unless `storePath` says otherwise).
     public static func embedded(storePath: String?, usersFile: URL? = nil, timeScale: Double = 1,
-                                templates: URL = TemplateLibrary.defaultDirectory) async throws -> Deployment {
+                                templates: URL? = TemplateLibrary.runtimeDirectory) async throws -> Deployment {
         let path = storePath ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("pushdesk-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             .appendingPathComponent("demo.sqlite").path
@@ -61,7 +61,7 @@ public final class Deployment: Sendable {
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
         let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: nil),
-                                templates: { try TemplateLibrary.load(from: templates) },
+                                templates: { try TemplateLibrary.library(adding: templates) },
                                 inbox: InboxStatus(address: hostPort(inbox.url), deliveries: { inbox.recordedCount }), events: relay)
         // The simulator's address is in the badge: its control API (`/_sim/`) drives demos.
         return Deployment(label: "SIMULATOR \(hostPort(simulator.baseURL))", services: services, client: client,
@@ -70,7 +70,7 @@ public final class Deployment: Sendable {
 
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
     public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, storePath: String?,
-                            serveInbox: Bool, templates: URL = TemplateLibrary.defaultDirectory) async throws -> Deployment {
+                            serveInbox: Bool, templates: URL? = TemplateLibrary.runtimeDirectory) async throws -> Deployment {
         let store = try SQLiteStore(path: storePath ?? config.storePath ?? SQLiteStore.defaultPath)
         let relay = MessageRelay()
         var inbox: WebhookInbox?
@@ -86,7 +86,7 @@ public final class Deployment: Sendable {
         let client = XummClient(baseURL: apiBase, credentials: credentials, timeout: .seconds(10), onRequest: { relay.requestLogged($0) })
         let status = inbox.map { i in InboxStatus(address: hostPort(i.url), deliveries: { i.recordedCount }) }
         let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: 30),
-                                templates: { try TemplateLibrary.load(from: templates) }, inbox: status, events: relay)
+                                templates: { try TemplateLibrary.library(adding: templates) }, inbox: status, events: relay)
         return Deployment(label: URLComponents(string: apiBase)?.host ?? apiBase, services: services, client: client,
                           simulator: nil, inbox: inbox)
     }

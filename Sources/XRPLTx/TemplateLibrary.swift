@@ -1,6 +1,7 @@
 import Foundation
 
-/// Loads the txjson templates (`{"title": "...", "purpose": "...", "txjson": {...}}` files).
+/// The txjson templates (`{"title": "...", "purpose": "...", "txjson": {...}}` files): the ones
+/// built into the binary, plus any folder given at run time.
 public enum TemplateLibrary {
     /// Why a template folder could not be loaded.
     public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -19,18 +20,29 @@ public enum TemplateLibrary {
         }
     }
 
-    /// Default folder: `$PUSHDESK_ASSETS/templates` if set, else `<repo>/assets/templates`
-    /// located from `#filePath` (`../../assets/templates` relative to this source file's folder).
-    public static var defaultDirectory: URL {
-        if let assets = ProcessInfo.processInfo.environment["PUSHDESK_ASSETS"], !assets.isEmpty {
-            return URL(fileURLWithPath: assets).appendingPathComponent("templates")
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()   // Sources/XRPLTx
-            .deletingLastPathComponent()   // Sources
-            .deletingLastPathComponent()   // repo root
-            .appendingPathComponent("assets")
-            .appendingPathComponent("templates")
+    /// The templates built into the binary (``ShippedTemplates``, generated from `assets/templates/`),
+    /// sorted with SignIn first. Needs no file at run time: an installed binary has them.
+    public static let shipped: [TxTemplate] = sorted(ShippedTemplates.files.compactMap { file, text in
+        // Every shipped template parses (ShippedTemplatesTests); `try?` only keeps a static initializer total.
+        try? parse(text: text, name: String(file.dropLast(5)), file: file)
+    })
+
+    /// A folder of extra templates given at run time: `$PUSHDESK_ASSETS/templates` when that
+    /// variable is set and the folder exists; `nil` otherwise.
+    public static var runtimeDirectory: URL? {
+        guard let assets = ProcessInfo.processInfo.environment["PUSHDESK_ASSETS"], !assets.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: assets).appendingPathComponent("templates")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url : nil
+    }
+
+    /// The shipped templates plus those in `directory` (see ``load(from:)``); a folder's template
+    /// replaces the shipped one of the same name. `nil` gives the shipped templates alone.
+    public static func library(adding directory: URL? = runtimeDirectory) throws -> [TxTemplate] {
+        guard let directory else { return shipped }
+        let extra = try load(from: directory)
+        let replaced = Set(extra.map(\.name))
+        return sorted(shipped.filter { !replaced.contains($0.name) } + extra)
     }
 
     /// Loads every `*.json` template in `directory`, sorted by name with SignIn first.
@@ -49,7 +61,12 @@ public enum TemplateLibrary {
             }
             templates.append(try parse(text: text, name: String(file.dropLast(5)), file: file))
         }
-        return templates.sorted { a, b in
+        return sorted(templates)
+    }
+
+    /// By name, SignIn first.
+    static func sorted(_ templates: [TxTemplate]) -> [TxTemplate] {
+        templates.sorted { a, b in
             if (a.name == "SignIn") != (b.name == "SignIn") { return a.name == "SignIn" }
             return a.name < b.name
         }

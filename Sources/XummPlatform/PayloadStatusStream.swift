@@ -20,7 +20,8 @@ public enum StatusStreamEvent: Sendable, Equatable {
 }
 
 /// Follows one payload's status websocket until it resolves: keepalive pings, silence detection,
-/// bounded reconnects with a catch-up GET after each, and a final GET for the authoritative result.
+/// bounded reconnects with a catch-up GET after each, and one final GET for the authoritative result
+/// (the websocket's `signed` is never trusted alone).
 public struct PayloadStatusStream: Sendable {
     public struct Settings: Sendable {
         /// How often `{"ping":true}` is sent.
@@ -69,13 +70,19 @@ public struct PayloadStatusStream: Sendable {
         p.meta.expired && p.meta.appOpened && !p.meta.resolved && !p.meta.cancelled
     }
 
+    /// One GET per resolution moment. A terminal session (resolve message, expiry, the grace deadline)
+    /// costs exactly one successful `GET /payload/{uuid}`: its answer is both the authoritative final
+    /// state and the input to the "opened but expired, may still be signed" grace decision. Reconnects
+    /// after a drop GET once to catch up (the server does not replay what was missed).
     private func run(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
         var attempt = 0
         var backoff = settings.initialBackoff
         var graceUntil: ContinuousClock.Instant?
+        var catchUp = false
         while !Task.isCancelled {
             attempt += 1
-            if attempt > 1 {
+            if catchUp {
+                catchUp = false
                 // Catch up: whatever happened while disconnected is only visible through GET.
                 if let p = try? await client.payload(uuid: uuid) {
                     let state = PayloadFinalState(payload: p)
@@ -88,35 +95,38 @@ public struct PayloadStatusStream: Sendable {
             if Task.isCancelled { break }
             switch end {
             case .terminal:
-                if graceUntil == nil, settings.openedGrace > .zero, let p = try? await client.payload(uuid: uuid), Self.mayStillBeSigned(p) {
+                guard let p = await fetchFinal(out) else { return }
+                if graceUntil == nil, settings.openedGrace > .zero, Self.mayStillBeSigned(p) {
+                    // Opened in time: keep listening for a late signature. This GET was the catch-up.
                     graceUntil = .now + settings.openedGrace
+                    out.yield(.caughtUp(p))
                     continue
                 }
-                await finish(out)
+                out.yield(.final(PayloadFinalState(payload: p)))
+                out.finish()
                 return
             case .dropped(let reason):
                 out.yield(.disconnected(reason: reason))
                 if attempt > settings.maxReconnects {
-                    await finish(out)
+                    if let p = await fetchFinal(out) { out.yield(.final(PayloadFinalState(payload: p))); out.finish() }
                     return
                 }
                 try? await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, settings.maxBackoff)
+                catchUp = true
             }
         }
         out.finish()
     }
 
-    /// Final GET with a few retries.
-    private func finish(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
+    /// The final GET, retried a few times when it fails. On success returns the payload (the caller
+    /// yields it); after the last failure yields `.failed`, finishes the stream and returns `nil`.
+    private func fetchFinal(_ out: AsyncStream<StatusStreamEvent>.Continuation) async -> XummPayload? {
         var lastError = "unknown"
         for i in 0..<5 {
             if Task.isCancelled { break }
             do {
-                let p = try await client.payload(uuid: uuid)
-                out.yield(.final(PayloadFinalState(payload: p)))
-                out.finish()
-                return
+                return try await client.payload(uuid: uuid)
             } catch {
                 lastError = "\(error)"
                 try? await Task.sleep(for: .milliseconds(200 * (i + 1)))
@@ -124,6 +134,7 @@ public struct PayloadStatusStream: Sendable {
         }
         out.yield(.failed("could not fetch the final state: \(lastError)"))
         out.finish()
+        return nil
     }
 
     /// One socket. Ends on a resolve, on expiry (unless `until` is set: then only a resolve or that deadline

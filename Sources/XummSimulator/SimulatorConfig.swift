@@ -12,7 +12,7 @@ public struct SimulatorConfig: Sendable, CustomStringConvertible {
     public var apiSecret: String
     /// Where resolution webhooks are POSTed; `nil` sends none.
     public var webhookURL: String?
-    /// The simulated users; `nil` loads ``XummSimulator/defaultUsersFile``.
+    /// The simulated users; `nil` loads ``XummSimulator/runtimeUsersFile`` when set, else the built-in demo cast.
     public var usersFile: URL?
     /// Multiplies every platform delay (user behaviour, expiry, `expires_in_seconds` period, webhook
     /// retries): `1` is real time, `0.1` is ten times faster.

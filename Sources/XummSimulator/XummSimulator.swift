@@ -32,15 +32,16 @@ public final class XummSimulator: Sendable {
     private struct Running: Sendable { var task: Task<Void, Never>; var group: ServiceGroup; var port: Int }
     private let running = Locked<Running?>(nil)
 
-    /// The users file shipped with PushDesk: `$PUSHDESK_ASSETS/demo/users.json`, else the repository's
-    /// `assets/demo/users.json` (found from this source file).
-    public static var defaultUsersFile: URL {
-        if let assets = ProcessInfo.processInfo.environment["PUSHDESK_ASSETS"], !assets.isEmpty {
-            return URL(fileURLWithPath: assets).appendingPathComponent("demo/users.json")
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("assets/demo/users.json")
+    /// A users file given at run time through the environment: `$PUSHDESK_ASSETS/demo/users.json`
+    /// when that file exists; `nil` otherwise (the built-in demo cast, ``ShippedDemoCast``, is used).
+    public static var runtimeUsersFile: URL? {
+        guard let assets = ProcessInfo.processInfo.environment["PUSHDESK_ASSETS"], !assets.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: assets).appendingPathComponent("demo/users.json")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
+
+    /// Where the users come from, for banners: the file's path or `built-in demo cast`.
+    public var usersSource: String { (config.usersFile ?? Self.runtimeUsersFile)?.path ?? "built-in demo cast" }
 
     /// Loads the users; does not listen yet.
     /// - Parameter logger: where the simulator logs (never the secret); defaults to warnings on stderr.
@@ -49,7 +50,7 @@ public final class XummSimulator: Sendable {
         var log = logger ?? Logger(label: "pushdesk.simulator")
         if logger == nil { log.logLevel = .warning }
         self.logger = log
-        let loaded = try UsersFile.load(config.usersFile ?? Self.defaultUsersFile)
+        let loaded = try (config.usersFile ?? Self.runtimeUsersFile).map { try UsersFile.load($0) } ?? UsersFile.shipped()
         engine = SimulatorEngine(config: config, users: loaded.users, appName: loaded.application, logger: log)
     }
 

@@ -14,7 +14,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(help: "Use the embedded simulator even when credentials are configured.") var simulator = false
     @Option(help: "Store file (embedded mode default: a fresh demo store; live default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).")
     var store: String?
-    @Option(name: .customLong("demo-users"), help: "Simulated users file for the embedded simulator (default assets/demo/users.json).")
+    @Option(name: .customLong("demo-users"), help: "Simulated users file for the embedded simulator (default: the built-in demo cast, a copy of assets/demo/users.json).")
     var demoUsers: String?
     @Option(name: .customLong("time-scale"), help: "Embedded simulator speed: 1 real time, 0.5 twice as fast.") var timeScale: Double = 1
     @Option(name: .customLong("log-file"), help: "Append logs to this file (never the screen).") var logFile: String?

@@ -23,9 +23,13 @@ struct PushOutput: Sendable {
         if let link = r.deepLink, let m = QRMatrix.encode(link) { QRText.lines(m).forEach { print($0) } }
     }
 
+    /// One timeline event. The websocket's unconfirmed word keeps its own name (`signed_unconfirmed`,
+    /// `rejected_unconfirmed`) so a script matching `"event":"signed"` only sees what the GET confirmed.
     func event(_ e: PayloadEvent, uuid: String) {
         if json {
             emit(["event": e.kind.rawValue, "uuid": uuid, "at": iso(e.at), "detail": opt(e.detail)])
+        } else if e.kind.isUnconfirmed {
+            print("\(iso(e.at))  \(e.kind == .signedUnconfirmed ? "signed?" : "rejected?")  websocket says so; confirming with GET /payload")
         } else {
             print("\(iso(e.at))  \(e.kind.rawValue)\(e.detail.map { "  \($0)" } ?? "")")
         }

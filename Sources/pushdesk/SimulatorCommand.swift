@@ -15,7 +15,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("api-secret"), help: "API secret the simulator accepts and signs webhooks with (default: a fresh UUID).")
     var apiSecret: String?
     @Option(name: .customLong("webhook-url"), help: "Where to POST signed webhooks on resolution.") var webhookURL: String?
-    @Option(help: "Users file (default: assets/demo/users.json).") var users: String?
+    @Option(help: "Users file (default: the built-in demo cast, a copy of assets/demo/users.json).") var users: String?
     @Option(name: .customLong("time-scale"), help: "Multiplier for every platform delay (0.1 = ten times faster).") var timeScale = 1.0
     @Flag(name: .customLong("enforce-rate-limit"), help: "Answer 429 past the per-minute create limit.") var enforceRateLimit = false
     @Option(name: .customLong("rate-limit"), help: "Creates per minute.") var rateLimit = 30
@@ -50,7 +50,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             "api key:      \(key)",
             "api secret:   \(apiSecret == nil ? secret : "(as given)")",
             "webhook url:  \(webhookURL ?? "none")",
-            "users:        \(userCount) from \((config.usersFile ?? XummSimulator.defaultUsersFile).path)",
+            "users:        \(userCount) from \(simulator.usersSource)",
             "time scale:   \(timeScale)",
         ]
         // Written unbuffered, so a script reading the banner through a pipe sees it at once.

@@ -56,8 +56,9 @@ struct TxCommand: ParsableCommand {
     }
 }
 
-/// The template library from the default folder, or a clear error.
+/// The shipped templates plus `$PUSHDESK_ASSETS/templates` when present, or a clear error.
 func loadTemplates() throws -> [TxTemplate] {
-    do { return try TemplateLibrary.load(from: TemplateLibrary.defaultDirectory) }
-    catch { fail("cannot load templates from \(TemplateLibrary.defaultDirectory.path): \(error)") }
+    let extra = TemplateLibrary.runtimeDirectory
+    do { return try TemplateLibrary.library(adding: extra) }
+    catch { fail("cannot load templates from \(extra?.path ?? "the binary"): \(error)") }
 }

@@ -25,6 +25,12 @@ struct ConsoleEndToEndTests {
         // Alice's token renewed: 30 days left again (29d and some hours, as the column floors).
         let aliceRow = signed.split(separator: "\n").first { $0.contains("alice") && ($0.contains(" 29d ") || $0.contains(" 30d ")) }
         #expect(aliceRow != nil, "alice's row does not show 30d left:\n\(signed)")
+        // The request log: the resolution cost one GET /payload/{uuid} (the websocket's word is not trusted alone).
+        try tmux.type("L")
+        let log = try await tmux.waitFor { $0.contains("Request log") && $0.contains("POST") }
+        let gets = log.split(separator: "\n").filter { $0.range(of: #"GET +200 .*/payload/[0-9a-f]{8}-[0-9a-f]{4}"#, options: .regularExpression) != nil }
+        #expect(gets.count == 1, "expected one GET /payload/{uuid}:\n\(log)")
+        try tmux.type("L")
         try tmux.type("q")
         let after = try await tmux.waitFor { $0.contains("END") }
         #expect(after.contains("icanon echo"), "terminal not restored:\n\(after)")

@@ -25,6 +25,11 @@ struct HeadlessPushTests {
         #expect(lines.first?["event"] as? String == "created")
         #expect(lines.first?["pushed"] as? Bool == true)
         #expect(lines.contains { $0["event"] as? String == "opened" })
+        // The websocket's signed:true is printed as unconfirmed; "signed" only follows the GET, right before the final line.
+        let kinds = lines.compactMap { $0["event"] as? String }
+        let unconfirmed = try #require(kinds.firstIndex(of: "signed_unconfirmed"), "\(kinds)")
+        let confirmed = try #require(kinds.firstIndex(of: "signed"), "\(kinds)")
+        #expect(confirmed > unconfirmed && kinds.last == "final", "\(kinds)")
         let final = try #require(lines.last)
         #expect(final["outcome"] as? String == "signed")
         #expect((final["txid"] as? String)?.count == 64)

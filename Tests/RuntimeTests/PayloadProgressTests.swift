@@ -37,6 +37,8 @@ struct PayloadProgressTests {
         // The websocket said signed, but only the GET sets the result.
         PayloadProgress.apply(.message(.resolved(.init(payloadUUID: "u1", referenceCallUUID: nil, signed: true, userToken: true, txid: "X"))), to: &r, at: t0)
         #expect(r.result == nil)
+        #expect(r.events.map(\.kind) == [.signedUnconfirmed])
+        #expect(r.stateLabel == "signed?")
         #expect(PayloadProgress.apply(.final(PayloadFinalState(payload: signedPayload())), to: &r, at: t0 + 5))
         #expect(r.result?.outcome == .signed)
         #expect(r.result?.txid?.count == 64)
@@ -47,6 +49,27 @@ struct PayloadProgressTests {
         // Applying the same final again changes nothing (webhook + websocket paths converge).
         #expect(PayloadProgress.apply(.final(PayloadFinalState(payload: signedPayload())), to: &r, at: t0 + 6) == false)
         #expect(r.events.filter { $0.kind == .signed }.count == 1)
+    }
+
+    @Test func websocketSignedIsOnlyTheWebsocketsWordUntilTheGet() {
+        var r = record()
+        let said = StatusMessage.resolved(.init(payloadUUID: "u1", referenceCallUUID: nil, signed: true, userToken: true, txid: "X"))
+        #expect(PayloadProgress.apply(.message(said), to: &r, at: t0))
+        #expect(PayloadProgress.apply(.message(said), to: &r, at: t0 + 1) == false)
+        #expect(!r.events.contains { $0.kind == .signed })
+        #expect(r.unconfirmedResolution == .signedUnconfirmed && !r.isFinal)
+        // The GET says the user rejected it: that is what the record ends as.
+        var p = signedPayload()
+        p.meta.signed = false
+        #expect(PayloadProgress.apply(.final(PayloadFinalState(payload: p)), to: &r, at: t0 + 2))
+        #expect(r.result?.outcome == .rejected)
+        #expect(r.events.map(\.kind) == [.signedUnconfirmed, .opened, .rejected])
+        #expect(r.stateLabel == "rejected" && r.unconfirmedResolution == nil)
+        // A websocket rejection is unconfirmed too.
+        var q = record()
+        let no = StatusMessage.resolved(.init(payloadUUID: "u1", referenceCallUUID: nil, signed: false, userToken: false, txid: nil))
+        PayloadProgress.apply(.message(no), to: &q, at: t0)
+        #expect(q.events.map(\.kind) == [.rejectedUnconfirmed] && q.stateLabel == "rejected?")
     }
 
     @Test func catchUpAfterReconnectAddsWhatWasMissed() {

@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import XummPlatform
-@testable import XummSimulator
+import XummSimulator
 
 /// Starts a fast simulator on a free loopback port and talks to it.
 public struct SimHarness: Sendable {

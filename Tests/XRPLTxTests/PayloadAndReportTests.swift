@@ -57,7 +57,7 @@ struct PayloadAndReportTests {
     }
 
     @Test func templatesLoadAndPlaceholdersFailUntilFilled() throws {
-        let templates = try TemplateLibrary.load(from: TemplateLibrary.defaultDirectory)
+        let templates = TemplateLibrary.shipped
         #expect(templates.first?.name == "SignIn")
         let names = Set(templates.map(\.name))
         for required in ["SignIn", "Payment-XRP", "Payment-Token", "TrustSet", "AccountSet-Domain", "OfferCreate", "NFTokenCreateOffer", "EscrowCreate"] {

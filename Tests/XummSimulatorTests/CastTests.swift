@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CastTests {
     @Test func defaultCastTellsTheStory() throws {
-        let loaded = try UsersFile.load(XummSimulator.defaultUsersFile)
+        let loaded = try UsersFile.shipped()
         let users = loaded.users
         let now = Date()
         #expect(users.count == 12)

@@ -34,7 +34,8 @@ enum DetailView {
         out.append([label("type"), (p.transactionType, Style(fg: .accent)),
                     ("   expire ", .dim), (p.expireMinutes.map { "\($0) min" } ?? "default", .plain)])
         if let instruction = p.instruction { out.append([label("instruction"), (instruction, .plain)]) }
-        out.append([label("state"), (p.stateLabel, Style(fg: p.badgeTone, bold: true))])
+        out.append([label("state"), (p.stateLabel, Style(fg: p.badgeTone, bold: true)),
+                    (p.unconfirmedResolution != nil ? " confirming…" : "", .dim)])
         if let r = p.result {
             out.append([])
             out.append([("Result", Style(fg: .accent, bold: true))])
@@ -65,16 +66,10 @@ enum DetailView {
         var events = p.events
         if !events.contains(where: { $0.kind == .created }) { events.insert(PayloadEvent(at: p.created, kind: .created), at: 0) }
         for e in events {
-            let tone: Tone? = switch e.kind {
-            case .signed: .fresh
-            case .rejected, .expired, .error: .expired
-            case .notPushed: .expiring
-            case .cancelled: .revoked
-            default: nil
-            }
+            let tone = e.kind.timelineTone
             out.append([("  " + Draw.clock(e.at, offset: state.utcOffsetSeconds) + "  ", .dim),
-                        (Draw.pad(e.kind.rawValue.replacingOccurrences(of: "_", with: " "), 14), Style(fg: tone, bold: tone != nil)),
-                        (e.detail ?? "", .plain)])
+                        (Draw.pad(e.kind.timelineLabel, 14), Style(fg: tone, bold: tone != nil)),
+                        (e.kind.isUnconfirmed ? p.unconfirmedNote(e.kind) : e.detail ?? "", e.kind.isUnconfirmed ? .dim : .plain)])
         }
         return out
     }

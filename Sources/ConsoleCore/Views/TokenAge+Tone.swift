@@ -28,6 +28,8 @@ extension PayloadRecord {
         case "signed": return .fresh
         case "rejected", "expired": return .expired
         case "cancelled": return .revoked
+        // The websocket's word, not yet confirmed by the GET: a live state, never green.
+        case "signed?", "rejected?": return .accent
         case "not pushed": return .expiring
         case "creating": return nil
         default: return .accent

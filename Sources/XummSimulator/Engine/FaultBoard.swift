@@ -17,6 +17,10 @@ public struct FaultSpec: Sendable, Codable, Equatable {
         case cut
         /// `webhook` only: deliver every webhook twice.
         case duplicate
+        /// `websocket` only: status sockets opened while armed (one firing per socket) say `signed: true`
+        /// in the resolve message of a payload that was rejected; `GET /payload` still tells the truth.
+        /// Tests that a client never trusts the websocket's `signed` alone.
+        case claimSigned = "claim_signed"
     }
     /// `create`, `get`, `ci`, `cancel`, `ping`, `user-tokens`, `user-token`, `websocket`, `webhook`, or `*`.
     public var route: String

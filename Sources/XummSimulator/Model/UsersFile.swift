@@ -1,7 +1,8 @@
 import Foundation
 
-/// The users file (`assets/demo/users.json`). Times are relative to the moment it is loaded, so the
-/// story holds on any date: `token_issued_days_ago`, `last_signed_days_ago` (fractions allowed).
+/// The users file (the shipped one is `assets/demo/users.json`, built in as ``ShippedDemoCast``).
+/// Times are relative to the moment it is loaded, so the story holds on any date:
+/// `token_issued_days_ago`, `last_signed_days_ago` (fractions allowed).
 public struct UsersFile: Sendable, Codable {
     public struct Entry: Sendable, Codable {
         public var name: String
@@ -26,7 +27,16 @@ public struct UsersFile: Sendable, Codable {
 
     /// Reads and resolves a users file against `now`.
     public static func load(_ url: URL, now: Date = Date()) throws -> (application: String?, users: [SimulatedUser]) {
-        let data = try Data(contentsOf: url)
+        try decode(Data(contentsOf: url), now: now)
+    }
+
+    /// The demo cast built into the binary (``ShippedDemoCast``, generated from `assets/demo/users.json`).
+    public static func shipped(now: Date = Date()) throws -> (application: String?, users: [SimulatedUser]) {
+        try decode(Data(ShippedDemoCast.usersJSON.utf8), now: now)
+    }
+
+    /// Decodes a users file's bytes and resolves them against `now`.
+    public static func decode(_ data: Data, now: Date = Date()) throws -> (application: String?, users: [SimulatedUser]) {
         let file = try JSONDecoder().decode(UsersFile.self, from: data)
         return (file.application, file.users.map { $0.resolve(now: now) })
     }

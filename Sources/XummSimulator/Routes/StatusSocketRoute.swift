@@ -22,10 +22,12 @@ struct StatusSocketRoute {
             defer { hub.unsubscribe(uuid, id: subscription.id) }
             // A cut fault closes this socket after N server messages.
             let cutAfter = engine.faults.take("websocket", kinds: [.cut]).map { $0.afterMessages ?? 0 }
+            // A claim-signed fault makes this socket's resolve message say signed though it was rejected.
+            let claimSigned = engine.faults.take("websocket", kinds: [.claimSigned]) != nil
             let sent = Locked(0)
             @Sendable func send(_ m: StatusMessage) async throws {
                 if let cutAfter, sent.value >= cutAfter { throw Cut() }
-                try await outbound.write(.text(m.wireText))
+                try await outbound.write(.text((claimSigned ? Self.claimingSigned(m) : m).wireText))
                 sent.withLock { $0 += 1 }
             }
             do {
@@ -58,6 +60,14 @@ struct StatusSocketRoute {
                 engine.logger.info("status socket cut (injected)", metadata: ["uuid": "\(uuid)"])
             }
         }
+    }
+
+    /// A resolve message that says `signed: true` whatever the payload's real outcome (the `claim_signed` fault).
+    static func claimingSigned(_ m: StatusMessage) -> StatusMessage {
+        guard case .resolved(var r) = m, !r.signed else { return m }
+        r.signed = true
+        r.userToken = true
+        return .resolved(r)
     }
 
     static func remaining(_ expiresAt: Date) -> Int { Int(expiresAt.timeIntervalSinceNow.rounded(.down)) }
