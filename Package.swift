@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(name: "Domain"),
+        .target(name: "QRCode"),
         .target(name: "XummPlatform", dependencies: [
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "WSClient", package: "swift-websocket"),
@@ -80,6 +81,7 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], exclude: ["segno_oracle.py"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "WebhookInbox", "XummPlatform", "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
