@@ -21,7 +21,6 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(name: "Domain"),
         .target(name: "QRCode"),
         .target(name: "XummPlatform", dependencies: [
@@ -56,7 +55,7 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["XRPLTx", "Domain"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "ConsoleCore"]),
         .target(name: "Runtime", dependencies: [
-            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "CQRencode",
+            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "QRCode",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
@@ -65,7 +64,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: [
-            "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal",
+            "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal", "QRCode",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Benchmarks/pushdesk-bench"),
