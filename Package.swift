@@ -21,8 +21,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(name: "Domain"),
+        .target(name: "QRCode"),
         .target(name: "XummPlatform", dependencies: [
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "WSClient", package: "swift-websocket"),
@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["XRPLTx", "Domain"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "ConsoleCore"]),
         .target(name: "Runtime", dependencies: [
-            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator",
+            "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "QRCode",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Wiring", dependencies: [
@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk-bench", dependencies: [
-            "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal",
+            "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal", "QRCode",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Benchmarks/pushdesk-bench"),
@@ -84,6 +84,7 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], exclude: ["segno_oracle.py"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "WebhookInbox", "XummPlatform", "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,6 +1,10 @@
-/// A QR code as a grid of dark (true) / light modules.
+import QRCode
+
+/// A QR code as a grid of dark (true) / light modules, from the `QRCode` module.
 public enum QRMatrix {
-    /// Encodes `text`; `nil` if it cannot be encoded. Temporarily encodes nothing: libqrencode is
-    /// gone from this branch and the Swift encoder (module QRCode) is being merged in.
-    public static func encode(_ text: String) -> [[Bool]]? { nil }
+    /// Encodes `text` (error correction M, the densest mode the text allows). `nil` if the text is too
+    /// long for a QR code.
+    public static func encode(_ text: String) -> [[Bool]]? {
+        (try? QRCode.encode(text, level: .medium))?.rows
+    }
 }

@@ -141,6 +141,8 @@ public final class TerminalScreen {
         case .revoked?: return COLOR_MAGENTA
         case .accent?: return COLOR_CYAN
         case .info?: return COLOR_BLUE
+        case .paper?: return COLOR_WHITE
+        case .ink?: return COLOR_BLACK
         }
     }
 

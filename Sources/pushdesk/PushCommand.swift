@@ -24,6 +24,7 @@ struct PushCommand: AsyncParsableCommand {
     @Option(help: "Store file (default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).") var store: String?
     @Flag(help: "Wait until the payload is signed, rejected, expired or cancelled.") var wait = false
     @Flag(help: "One JSON object per line: created, each status event, final.") var json = false
+    @Flag(name: .customLong("no-color"), help: "Print the QR code without colours (also when NO_COLOR is set).") var noColor = false
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
@@ -38,7 +39,7 @@ struct PushCommand: AsyncParsableCommand {
         let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
         let service = PushService(client: client, store: store)
         let (token, name) = await resolveRecipient(store)
-        let output = PushOutput(json: json)
+        let output = PushOutput(json: json, color: PushOutput.wantsColor(noColorFlag: noColor))
 
         let record: PayloadRecord
         do {

@@ -6,6 +6,16 @@ import Runtime
 /// What `pushdesk push` prints: plain lines for people, or one JSON object per line.
 struct PushOutput: Sendable {
     let json: Bool
+    /// Whether the QR code is printed with SGR colours (white on black, so dark modules are dark on any terminal).
+    var color = false
+
+    /// Colour on a terminal unless `NO_COLOR` (non-empty) or `--no-color`; `CLICOLOR_FORCE` (non-empty,
+    /// not `0`) asks for colour when standard output is not a terminal.
+    static func wantsColor(noColorFlag: Bool, environment env: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if noColorFlag || !(env["NO_COLOR"] ?? "").isEmpty { return false }
+        if let force = env["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+        return isatty(STDOUT_FILENO) != 0
+    }
 
     func created(_ r: PayloadRecord) {
         if json {
@@ -20,7 +30,7 @@ struct PushOutput: Sendable {
         guard !json else { return }
         print("not pushed — token expired or revoked; the user can open it with the deep link or QR:")
         print(r.deepLink ?? "(no deep link)")
-        if let link = r.deepLink, let m = QRMatrix.encode(link) { QRText.lines(m).forEach { print($0) } }
+        if let link = r.deepLink, let m = QRMatrix.encode(link) { QRText.terminalLines(m, color: color).forEach { print($0) } }
     }
 
     /// One timeline event. The websocket's unconfirmed word keeps its own name (`signed_unconfirmed`,

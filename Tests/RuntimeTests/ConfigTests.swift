@@ -61,7 +61,7 @@ struct ConfigTests {
         // Finder pattern: top-left 7 modules dark on the first row.
         #expect(m[0][0..<7].allSatisfy { $0 })
         let lines = QRText.lines(m)
-        #expect(lines.count == (m.count + 4 + 1) / 2)
-        #expect(lines.allSatisfy { $0.count == m.count + 4 })
+        #expect(lines.count == (m.count + 2 * QRText.quietZone + 1) / 2)
+        #expect(lines.allSatisfy { $0.count == m.count + 2 * QRText.quietZone })
     }
 }

@@ -57,6 +57,33 @@ struct HeadlessPushTests {
         #expect(unknown.stderr.contains("no known user named nobody-here"))
     }
 
+    /// The QR code `pushdesk push` prints for a not-pushed payload, drawn as a terminal would and read with
+    /// zbarimg, is exactly the deep link it printed: in colour (forced with CLICOLOR_FORCE, as stdout is a
+    /// pipe here) on light-on-dark and dark-on-light terminals, and with NO_COLOR on a light-on-dark one
+    /// (on dark-on-light it is inverted: see `QRTerminalTests`).
+    @Test func notPushedQRDecodesToTheDeepLink() async throws {
+        guard TerminalQR.zbarimgAvailable() else { return }
+        let sim = try SimulatorProcess(binary: binary)
+        let grace = try #require(try await sim.tokens()["grace"])
+        let path = store()
+        for color in [true, false] {
+            let env = color ? ["NO_COLOR": "", "CLICOLOR_FORCE": "1"] : ["NO_COLOR": "1", "CLICOLOR_FORCE": ""]
+            let r = try PushDeskRun.run(binary, ["push", "--to", grace, "--template", "SignIn", "--api-base", sim.apiBase, "--store", path], env: env)
+            #expect(r.status == 5, "\(r.stderr)")
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let intro = try #require(lines.firstIndex { $0.hasPrefix("not pushed — ") }, "\(r.stdout)")
+            let link = lines[intro + 1]
+            #expect(link.contains("/sign/"))
+            let qr = Array(lines[(intro + 2)...].filter { !$0.isEmpty })
+            #expect(qr.count > 10)
+            #expect(qr.allSatisfy { $0.contains("\u{1B}[") } == color, "SGR colours only in colour mode")
+            for theme in color ? [TerminalQR.Theme.dark, .light] : [.dark] {
+                let pgm = TerminalQR.pgm(TerminalQR.cells(ansi: qr, theme: theme), theme: theme)
+                #expect(try TerminalQR.decode(pgm) == link, "colour \(color), \(theme)")
+            }
+        }
+    }
+
     @Test func aPayloadLeftMidLifeIsFinishedByANewProcess() async throws {
         let sim = try SimulatorProcess(binary: binary, timeScale: 0.5)
         let tokens = try await sim.tokens()

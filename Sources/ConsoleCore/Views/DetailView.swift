@@ -56,7 +56,7 @@ enum DetailView {
             out.append([("not pushed — token expired or revoked", Style(fg: .expiring, bold: true))])
             out.append([label("deep link"), (p.deepLink ?? "(waiting for the platform)", Style(underline: true))])
             if let modules = state.qrCodes[p.uuid] {
-                out.append(contentsOf: qrLines(modules).map { [("  " + $0, Style.plain)] })
+                out.append(contentsOf: qrLines(modules).map { [("  ", Style.plain), ($0, QRText.style)] })
             } else if p.deepLink != nil {
                 out.append([("  QR code pending…", .dim)])
             }

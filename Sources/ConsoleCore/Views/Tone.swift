@@ -12,4 +12,8 @@ public enum Tone: String, Sendable, Equatable, CaseIterable {
     case accent
     /// Informational (blue).
     case info
+    /// The light modules and quiet zone of a QR code (white), drawn on `ink`.
+    case paper
+    /// The dark modules of a QR code (black).
+    case ink
 }
