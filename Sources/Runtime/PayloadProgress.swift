@@ -13,7 +13,7 @@ public enum PayloadProgress {
         switch event {
         case .connected(let attempt):
             guard attempt > 1 else { return false }
-            record.events.append(PayloadEvent(at: now, kind: .reconnected, detail: "status stream reconnected (attempt \(attempt))"))
+            record.events.append(PayloadEvent(at: now, kind: .reconnected, detail: "attempt=\(attempt)"))
             return true
         case .disconnected:
             return false
@@ -22,7 +22,7 @@ public enum PayloadProgress {
         case .caughtUp(let p):
             var changed = false
             if p.meta.appOpened, !record.has(.opened) {
-                record.events.append(PayloadEvent(at: now, kind: .opened, detail: "seen after reconnect"))
+                record.events.append(PayloadEvent(at: now, kind: .opened, detail: "seen=after-reconnect"))
                 changed = true
             }
             return changed

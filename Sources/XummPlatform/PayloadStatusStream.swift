@@ -79,6 +79,7 @@ public struct PayloadStatusStream: Sendable {
         var backoff = settings.initialBackoff
         var graceUntil: ContinuousClock.Instant?
         var catchUp = false
+        var pendingRounds = 0
         while !Task.isCancelled {
             attempt += 1
             if catchUp {
@@ -95,7 +96,22 @@ public struct PayloadStatusStream: Sendable {
             if Task.isCancelled { break }
             switch end {
             case .terminal:
-                guard let p = await fetchFinal(out) else { return }
+                guard var p = await fetchFinal(out) else { return }
+                // The socket said it is over but the GET says pending: the platform's record lags its
+                // own socket by a moment. Ask again a few times (rare: one GET is the normal cost).
+                var lagging = 0
+                while PayloadFinalState(payload: p).outcome == .pending, !Self.mayStillBeSigned(p), lagging < 5, !Task.isCancelled {
+                    lagging += 1
+                    try? await Task.sleep(for: .milliseconds(100 * lagging))
+                    guard let again = await fetchFinal(out) else { return }
+                    p = again
+                }
+                if PayloadFinalState(payload: p).outcome == .pending, !Self.mayStillBeSigned(p), pendingRounds < 3 {
+                    // Still open on the platform: keep following it.
+                    pendingRounds += 1
+                    out.yield(.caughtUp(p))
+                    continue
+                }
                 if graceUntil == nil, settings.openedGrace > .zero, Self.mayStillBeSigned(p) {
                     // Opened in time: keep listening for a late signature. This GET was the catch-up.
                     graceUntil = .now + settings.openedGrace

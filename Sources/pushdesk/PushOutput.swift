@@ -41,7 +41,8 @@ struct PushOutput: Sendable {
         } else if e.kind.isUnconfirmed {
             print("\(iso(e.at))  \(e.kind == .signedUnconfirmed ? "signed?" : "rejected?")  websocket says so; confirming with GET /payload")
         } else {
-            print("\(iso(e.at))  \(e.kind.rawValue)\(e.detail.map { "  \($0)" } ?? "")")
+            let note = e.operatorNote
+            print("\(iso(e.at))  \(e.kind.rawValue)\(note.isEmpty ? "" : "  \(note)")")
         }
     }
 

@@ -111,3 +111,16 @@ struct RuntimeAnswerTests {
         #expect(request.userNames[try #require(s.targetToken)] == s.users.user(token: s.targetToken!)?.name)
     }
 }
+
+/// The Runtime records facts in event details; ConsoleCore chooses the words.
+struct EventNoteTests {
+    @Test func factsBecomeWordsAndOldTextStaysAsItIs() {
+        let at = Fixtures.now
+        #expect(PayloadEvent(at: at, kind: .reconnected, detail: "attempt=3").operatorNote == "status stream reconnected (attempt 3)")
+        #expect(PayloadEvent(at: at, kind: .opened, detail: "seen=after-reconnect").operatorNote == "seen after reconnect")
+        #expect(PayloadEvent(at: at, kind: .notPushed).operatorNote == "token expired or revoked — use the deep link / QR")
+        #expect(PayloadEvent(at: at, kind: .signed, detail: "txid ABC").operatorNote == "txid ABC")
+        #expect(PayloadEvent(at: at, kind: .reconnected, detail: "status stream reconnected (attempt 2)").operatorNote
+                == "status stream reconnected (attempt 2)")
+    }
+}

@@ -69,7 +69,7 @@ enum DetailView {
             let tone = e.kind.timelineTone
             out.append([("  " + Draw.clock(e.at, offset: state.utcOffsetSeconds) + "  ", .dim),
                         (Draw.pad(e.kind.timelineLabel, 14), Style(fg: tone, bold: tone != nil)),
-                        (e.kind.isUnconfirmed ? p.unconfirmedNote(e.kind) : e.detail ?? "", e.kind.isUnconfirmed ? .dim : .plain)])
+                        (e.kind.isUnconfirmed ? p.unconfirmedNote(e.kind) : e.operatorNote, e.kind.isUnconfirmed ? .dim : .plain)])
         }
         return out
     }
