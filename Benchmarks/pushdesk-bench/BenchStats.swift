@@ -16,6 +16,14 @@ struct BenchStats {
     }
 
     /// User + system CPU time of this process, in seconds.
+    /// User and system CPU seconds of this process so far.
+    static func processCPUSplit() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+                Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
+    }
+
     static func processCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)

@@ -95,6 +95,7 @@ enum LoopBench {
 
         let clock = ContinuousClock()
         let cpuBefore = (ours: BenchStats.processCPUSeconds(), sim: sim.cpuSeconds())
+        let splitBefore = BenchStats.processCPUSplit()
         let started = clock.now
         await driver.perform(.push(PushRequest(userTokens: cast.map(\.token), txjsonText: #"{"TransactionType":"SignIn"}"#,
                                                expireMinutes: nil, instruction: nil)))
@@ -107,6 +108,8 @@ enum LoopBench {
         }
         let wall = clock.now - started
         let cpu = (ours: BenchStats.processCPUSeconds() - cpuBefore.ours, sim: sim.cpuSeconds() - cpuBefore.sim)
+        let splitAfter = BenchStats.processCPUSplit()
+        let split = (user: splitAfter.user - splitBefore.user, system: splitAfter.system - splitBefore.system)
         let signed = await driver.inspect { s in s.payloads.lazy.filter { $0.result?.outcome == .signed }.count }
         driver.finish()
         _ = await driverTask.value
@@ -124,7 +127,7 @@ enum LoopBench {
         let parts = (0..<3).map { i in slowest.reduce(0.0) { $0 + ms($1.1[i]) } / Double(slowest.count) }
         print("loop:   slowest 1% of events, mean parts: arrival → applied \(BenchStats.fmt(parts[0])) ms, applied → frame started \(BenchStats.fmt(parts[1])) ms (frames are at most one per \(ConsoleLoop.frameInterval)), frame build \(BenchStats.fmt(parts[2])) ms")
         print("loop: CPU during the loop: this process \(BenchStats.fmt(cpu.ours)) s, simulator \(BenchStats.fmt(cpu.sim)) s, over \(BenchStats.fmt(ms(wall) / 1000)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("loop: console CPU per push followed to its end: \(BenchStats.fmt(cpu.ours * 1000 / Double(max(1, o.count)))) ms (target <= 3 ms)")
+        print("loop: console CPU per push followed to its end: \(BenchStats.fmt(cpu.ours * 1000 / Double(max(1, o.count)))) ms (target <= 3 ms): user \(BenchStats.fmt(split.user * 1000 / Double(max(1, o.count)))) ms, system \(BenchStats.fmt(split.system * 1000 / Double(max(1, o.count)))) ms")
         print("loop: peak RSS of this process \(peakRSSMB()) MB with \(knownCount) users loaded (target <= 150 MB; the simulator runs in its own process)")
 
         guard let python = o.python else {

@@ -13,8 +13,19 @@ public struct PushService: Sendable {
     /// OS user recorded in the audit log.
     public let operatorName: String
 
-    public init(client: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser()) {
+    /// Commits followed payloads' progress together: under a burst many payloads' events share one
+    /// transaction (one WAL write, one fsync) instead of one each.
+    public let progress: GroupCommitter<ProgressWrite, KnownUser?>
+
+    public init(client: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser(),
+                progress: GroupCommitter<ProgressWrite, KnownUser?>? = nil) {
         self.client = client; self.store = store; self.operatorName = operatorName
+        self.progress = progress ?? PushService.progressCommitter(store)
+    }
+
+    /// A group committer of progress writes into `store`.
+    public static func progressCommitter(_ store: any PushDeskStore) -> GroupCommitter<ProgressWrite, KnownUser?> {
+        GroupCommitter(maxBatch: 256) { writes in try await store.recordProgress(writes) }
     }
 
     public static func currentOSUser() -> String {
@@ -141,13 +152,15 @@ public struct PushService: Sendable {
             let hadResult = record.result
             guard PayloadProgress.apply(event, to: &record, at: clock()) else { continue }
             await onChange(.progressed(record, receivedAt: received))
-            // One transaction per event: its timeline entries, a new result, the renewed token.
+            // One write per event (its timeline entries, a new result, the renewed token), committed
+            // with whatever other payloads' writes are waiting.
             let newResult = record.result != hadResult ? record.result : nil
             // A new result from the final GET is authoritative: the store credits the signer.
             var resolution: PayloadResolution?
             if let newResult, case .final = event { resolution = PayloadResolution(uuid: record.uuid, result: newResult) }
-            let renewed = try? await store.recordProgress(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
-                                                          resolution: resolution, userToken: record.userToken, at: clock())
+            let write = ProgressWrite(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
+                                      resolution: resolution, userToken: record.userToken, at: clock())
+            let renewed = try? await progress.submit(write)
             if let renewed { await onChange(.userRenewed(renewed)) }
         }
         return record

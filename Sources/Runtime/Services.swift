@@ -1,4 +1,5 @@
 import ConsoleCore
+import Domain
 import Foundation
 import Store
 import XRPLTx
@@ -9,7 +10,7 @@ import XummPlatform
 public struct Services: Sendable {
     /// The Xumm platform (xumm.app, the embedded simulator, or a test double).
     public var platform: any XummAPI
-    public var store: any PushDeskStore
+    public let store: any PushDeskStore
     /// Recorded in the audit log as the actor.
     public var operatorName: String
     /// Paces payload creation under the platform's rate limit.
@@ -22,6 +23,8 @@ public struct Services: Sendable {
     public var events: MessageRelay
     /// How status streams keep alive and reconnect.
     public var followSettings: PayloadStatusStream.Settings
+    /// Shared by every follower, so their writes commit together.
+    public let progress: GroupCommitter<ProgressWrite, KnownUser?>
 
     public init(platform: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser(),
                 pacer: CreatePacer = CreatePacer(), templates: @escaping @Sendable () throws -> [TxTemplate] = { try TemplateLibrary.library() },
@@ -29,10 +32,11 @@ public struct Services: Sendable {
                 followSettings: PayloadStatusStream.Settings = .init()) {
         self.platform = platform; self.store = store; self.operatorName = operatorName; self.pacer = pacer
         self.templates = templates; self.inbox = inbox; self.events = events; self.followSettings = followSettings
+        self.progress = PushService.progressCommitter(store)
     }
 
     /// Create, follow, cancel and verify on this platform and store.
-    public var operations: PushService { PushService(client: platform, store: store, operatorName: operatorName) }
+    public var operations: PushService { PushService(client: platform, store: store, operatorName: operatorName, progress: progress) }
 }
 
 /// The webhook inbox as the console's header shows it.

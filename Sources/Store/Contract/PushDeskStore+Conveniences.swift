@@ -37,6 +37,16 @@ extension PushDeskStore {
     /// - Parameter userToken: the token the payload was pushed to, credited when none was issued.
     /// - Returns: the user as stored afterwards, if one was credited.
     @discardableResult
+    public func recordProgress(_ writes: [ProgressWrite]) async throws -> [Result<KnownUser?, any Error>] {
+        var results: [Result<KnownUser?, any Error>] = []
+        for w in writes {
+            do { results.append(.success(try await recordProgress(uuid: w.uuid, events: w.events, result: w.result, resolution: w.resolution,
+                                                                   userToken: w.userToken, at: w.at))) }
+            catch { results.append(.failure(error)) }
+        }
+        return results
+    }
+
     public func recordResolution(_ resolution: PayloadResolution, userToken: String?, at now: Date) async throws -> KnownUser? {
         try await recordProgress(uuid: resolution.uuid, events: [], result: nil, resolution: resolution, userToken: userToken, at: now)
     }

@@ -69,6 +69,11 @@ public protocol PushDeskStore: Sendable {
     func recordProgress(uuid: String, events: [PayloadEvent], result: PayloadResult?, resolution: PayloadResolution?,
                         userToken: String?, at now: Date) async throws -> KnownUser?
 
+    /// Several payloads' progress in one commit (group commit), each as if in its own transaction:
+    /// one that fails leaves the others written. Answers per write, in order; throws only when the
+    /// commit itself fails. The default records them one by one.
+    func recordProgress(_ writes: [ProgressWrite]) async throws -> [Result<KnownUser?, any Error>]
+
     /// The newest `limit` payloads (by creation), newest first, with their events.
     func payloads(limit: Int) async throws -> [PayloadRecord]
 

@@ -48,16 +48,23 @@ extension SQLiteStore {
     @discardableResult
     public func recordProgress(uuid: String, events: [PayloadEvent], result: PayloadResult?, resolution: PayloadResolution?,
                                userToken: String?, at now: Date) async throws -> KnownUser? {
-        try await db.write { db in
-            if try Self.payloadExists(db, uuid: uuid) {
-                for e in events { try Self.insertEvent(db, uuid: uuid, e) }
-                // A resolution of this payload writes the result itself, below; writing it here too
-                // would be a second UPDATE of the same row that the first one is overwritten by.
-                if let result, resolution?.uuid != uuid { _ = try Self.writeResult(db, uuid: uuid, result) }
-            }
-            guard let resolution else { return nil }
-            return try Self.record(db, resolution, userToken: userToken, now: now)
+        let write = ProgressWrite(uuid: uuid, events: events, result: result, resolution: resolution, userToken: userToken, at: now)
+        return try await db.write { db in try Self.record(db, write) }
+    }
+
+    public func recordProgress(_ writes: [ProgressWrite]) async throws -> [Result<KnownUser?, any Error>] {
+        try await writeEach(writes) { db, write in try Self.record(db, write) }
+    }
+
+    static func record(_ db: Database, _ w: ProgressWrite) throws -> KnownUser? {
+        if try payloadExists(db, uuid: w.uuid) {
+            for e in w.events { try insertEvent(db, uuid: w.uuid, e) }
+            // A resolution of this payload writes the result itself, below; writing it here too
+            // would be a second UPDATE of the same row that the first one is overwritten by.
+            if let result = w.result, w.resolution?.uuid != w.uuid { _ = try writeResult(db, uuid: w.uuid, result) }
         }
+        guard let resolution = w.resolution else { return nil }
+        return try record(db, resolution, userToken: w.userToken, now: w.at)
     }
 
     public func payloads(limit: Int) async throws -> [PayloadRecord] {

@@ -153,3 +153,32 @@ struct PayloadContractTests {
         }
     }
 }
+
+/// Group-committed progress: several payloads in one call, each as if on its own.
+@Suite("Store contract: progress in batches")
+struct ProgressBatchContractTests {
+    @Test(arguments: StoreEngine.allCases)
+    func aBatchWritesEachPayloadsProgressAndCreditsTheSigner(_ engine: StoreEngine) async throws {
+        try await engine.withStore { store in
+            try await store.upsertUser(.init(userToken: "tok", name: "Alice"))
+            for uuid in ["b1", "b2"] {
+                try await store.savePayload(PayloadRecord(uuid: uuid, userToken: "tok", transactionType: "SignIn", txjson: "{}", created: t0))
+            }
+            let signed = PayloadResult(outcome: .signed, txid: "TX", signerAccount: "rSigner", resolvedAt: t0.addingTimeInterval(5))
+            let results = try await store.recordProgress([
+                ProgressWrite(uuid: "b1", events: [PayloadEvent(at: t0, kind: .opened)], result: nil, resolution: nil, userToken: "tok", at: t0),
+                ProgressWrite(uuid: "missing", events: [PayloadEvent(at: t0, kind: .opened)], result: nil, resolution: nil, userToken: nil, at: t0),
+                ProgressWrite(uuid: "b2", events: [PayloadEvent(at: t0, kind: .signed)], result: signed,
+                              resolution: PayloadResolution(uuid: "b2", result: signed), userToken: "tok", at: t0),
+            ])
+            #expect(results.count == 3)
+            #expect(try results[0].get() == nil && results[1].get() == nil)
+            let credited = try #require(try results[2].get())
+            #expect(credited.userToken == "tok" && credited.account == "rSigner")
+            #expect(try await store.payload(uuid: "b1")?.events.map(\.kind) == [.opened])
+            #expect(try await store.payload(uuid: "b1")?.result == nil)
+            #expect(try await store.payload(uuid: "b2")?.result?.outcome == .signed)
+            #expect(try await store.payload(uuid: "missing") == nil)
+        }
+    }
+}
