@@ -100,7 +100,7 @@ let package = Package(
         ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
-            "Runtime", "Wiring", "ConsoleCore", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -26,7 +26,8 @@ public final class FrameMailbox: Sendable {
     /// Makes `run` return after its current iteration.
     public func stop() { box.withLock { $0.stopped = true } }
 
-    var isStopped: Bool { box.withLock { $0.stopped } }
+    /// True once ``stop()`` was called.
+    public var isStopped: Bool { box.withLock { $0.stopped } }
 
     func take() -> (Buffer?, [Job]) {
         box.withLock { b in

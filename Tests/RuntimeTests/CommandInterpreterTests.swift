@@ -4,6 +4,7 @@ import Foundation
 import Runtime
 import SimulatorTestSupport
 import Store
+import Terminal
 import Testing
 import XummPlatform
 
@@ -121,6 +122,24 @@ struct CommandInterpreterTests {
         interpreter.perform(.loadInboxStatus) // no inbox: nothing to report
         try await Task.sleep(for: .milliseconds(50))
         #expect(log.all.count == msgs.count)
+    }
+
+    @Test func renderQRAnswersWithTheModulesAndQuitStopsTheTerminal() async throws {
+        let (services, dir) = try await services(InMemoryPlatform())
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = MessageLog()
+        let mailbox = FrameMailbox()
+        let interpreter = CommandInterpreter(services: services, mailbox: mailbox)
+        interpreter.connect(log.sink)
+        let link = "https://xumm.app/sign/00000000-0000-4839-af2f-f794874a80b0"
+        interpreter.perform(.renderQR(uuid: "u-qr", text: link))
+        let msgs = await log.wait { !$0.isEmpty }
+        guard case .qrReady("u-qr", let modules)? = msgs.first else { Issue.record("got \(msgs)"); return }
+        #expect(modules == QRMatrix.encode(link))
+        #expect(modules.count >= 21 && modules.allSatisfy { $0.count == modules.count })
+        #expect(!mailbox.isStopped)
+        interpreter.perform(.quit)
+        #expect(mailbox.isStopped)
     }
 
     @Test func aTemplateFolderThatCannotBeReadIsReported() async throws {
