@@ -16,12 +16,14 @@ struct TmuxSession {
 
     static var tmuxAvailable: Bool { (try? run(["tmux", "-V"]))?.status == 0 }
 
-    /// Starts an interactive shell in a new session of the given size.
+    /// Starts an interactive shell in a new session of the given size, on a tmux server of its own
+    /// (`-L`): on the shared default server, one test's last `kill-session` ends the server while the
+    /// next test's `new-session` connects to it ("server exited unexpectedly").
     init(width: Int, height: Int) throws {
         name = "pd-test-\(UUID().uuidString.prefix(8))"
-        let r = try Self.run(["tmux", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env -u NO_COLOR bash --norc --noprofile"])
+        let r = try Self.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env -u NO_COLOR bash --norc --noprofile"])
         guard r.status == 0 else { throw TmuxError.failed("new-session: \(r.output)") }
-        _ = try? Self.run(["tmux", "set-option", "-t", name, "status", "off"])
+        _ = try? Self.run(["tmux", "-L", name, "set-option", "-t", name, "status", "off"])
         // Wait for the shell's prompt before typing.
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, (try? capture())?.contains("#") != true, (try? capture())?.contains("$") != true {
@@ -29,13 +31,13 @@ struct TmuxSession {
         }
     }
 
-    func type(_ text: String) throws { _ = try Self.run(["tmux", "send-keys", "-t", name, "-l", text]) }
-    func key(_ key: String) throws { _ = try Self.run(["tmux", "send-keys", "-t", name, key]) }
+    func type(_ text: String) throws { _ = try Self.run(["tmux", "-L", name, "send-keys", "-t", name, "-l", text]) }
+    func key(_ key: String) throws { _ = try Self.run(["tmux", "-L", name, "send-keys", "-t", name, key]) }
     func resize(width: Int, height: Int) throws {
-        _ = try Self.run(["tmux", "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+        _ = try Self.run(["tmux", "-L", name, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
-    func capture() throws -> String { try Self.run(["tmux", "capture-pane", "-p", "-t", name]).output }
-    func kill() { _ = try? Self.run(["tmux", "kill-session", "-t", name]) }
+    func capture() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name]).output }
+    func kill() { _ = try? Self.run(["tmux", "-L", name, "kill-server"]) }
 
     /// Polls the screen until `predicate` holds; returns the last capture. `timeout` only guards against hangs.
     @discardableResult
