@@ -61,6 +61,11 @@ public struct PushService: Sendable {
     /// transaction was validated when the spec was built; one with error findings is refused here
     /// (``Failure/invalidTransaction(_:)``), as are bad options. Errors are ``XummError``s or ``Failure``s.
     public func create(_ spec: PushRequestSpec, at now: Date = Date()) async throws -> PayloadRecord {
+        try await create(prepare(spec, at: now), intentRecorded: false, at: now)
+    }
+
+    /// Checks the spec and gives the push its identifier, without any I/O (see ``PreparedPush``).
+    public func prepare(_ spec: PushRequestSpec, at now: Date = Date()) throws -> PreparedPush {
         let tx = spec.transaction
         guard tx.isSendable else {
             throw Failure.invalidTransaction(tx.errors)
@@ -76,11 +81,31 @@ public struct PushService: Sendable {
             txjson: txjson, userToken: spec.userToken,
             options: PayloadOptions(submit: true, expire: spec.expireMinutes),
             customMeta: CustomMeta(identifier: intent.identifier, instruction: spec.instruction))
+        return PreparedPush(intent: intent, request: request)
+    }
+
+    /// Records the intents of pushes about to be created, in one transaction: a bulk push writes
+    /// them a chunk at a time instead of one commit per push.
+    public func recordIntents(_ pushes: [PreparedPush]) async throws {
+        try await store.recordIntents(pushes.map(\.intent))
+    }
+
+    /// Forgets recorded intents of pushes that will not be created after all (a stopped bulk push).
+    public func dropIntents(_ pushes: [PreparedPush]) async throws {
+        try await store.dropIntents(identifiers: pushes.map(\.intent.identifier))
+    }
+
+    /// Creates a prepared push. Its intent is recorded first unless `intentRecorded` says
+    /// ``recordIntents(_:)`` did so already.
+    public func create(_ push: PreparedPush, intentRecorded: Bool, at now: Date = Date()) async throws -> PayloadRecord {
+        var intent = push.intent
         // Recorded first, so a stop between the create and the save below is found on the next start.
-        try await store.recordIntent(intent)
+        if !intentRecorded { try await store.recordIntent(intent) }
+        // Created now, not when the chunk was prepared (pacing may have waited in between).
+        intent.created = now
         let created: PayloadCreateResponse
         do {
-            created = try await client.createPayload(request)
+            created = try await client.createPayload(push.request)
         } catch let error as XummError where !error.isIndefinite {
             // A definite refusal: no payload exists, nothing to recover later.
             try? await store.dropIntent(identifier: intent.identifier, audit: nil)
@@ -144,26 +169,21 @@ public struct PushService: Sendable {
     public func follow(_ start: PayloadRecord, settings: PayloadStatusStream.Settings = .init(),
                        clock: @escaping @Sendable () -> Date = Date.init,
                        onChange: @escaping @Sendable (PayloadChange) async -> Void) async -> PayloadRecord {
-        var record = start
-        guard !record.isFinal, let ws = record.websocketURL else { return record }
-        for await event in client.statusEvents(uuid: record.uuid, websocketURL: ws, settings: settings) {
+        guard !start.isFinal, let ws = start.websocketURL else { return start }
+        let current = FollowedRecord(start)
+        let progress = self.progress
+        await client.followStatus(uuid: start.uuid, websocketURL: ws, settings: settings) { event in
             let received = ContinuousClock.now
-            let before = record.events.count
-            let hadResult = record.result
-            guard PayloadProgress.apply(event, to: &record, at: clock()) else { continue }
+            let at = clock()
+            // Events arrive one at a time (the stream awaits each), so this read-modify-write is alone.
+            guard let (record, write) = current.apply(event, at: at) else { return }
             await onChange(.progressed(record, receivedAt: received))
             // One write per event (its timeline entries, a new result, the renewed token), committed
             // with whatever other payloads' writes are waiting.
-            let newResult = record.result != hadResult ? record.result : nil
-            // A new result from the final GET is authoritative: the store credits the signer.
-            var resolution: PayloadResolution?
-            if let newResult, case .final = event { resolution = PayloadResolution(uuid: record.uuid, result: newResult) }
-            let write = ProgressWrite(uuid: record.uuid, events: Array(record.events[before...]), result: newResult,
-                                      resolution: resolution, userToken: record.userToken, at: clock())
             let renewed = try? await progress.submit(write)
             if let renewed { await onChange(.userRenewed(renewed)) }
         }
-        return record
+        return current.record
     }
 
     // MARK: Cancel

@@ -51,9 +51,20 @@ public struct PayloadStatusStream: Sendable {
     /// The events. Cancelling the consuming task (or dropping the stream) stops the socket.
     public func events() -> AsyncStream<StatusStreamEvent> {
         AsyncStream { continuation in
-            let task = Task { await run(continuation) }
+            let task = Task {
+                await run { continuation.yield($0) }
+                continuation.finish()
+            }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// Follows the payload in the calling task, handing each event to `onEvent` as it arrives; returns
+    /// after the last one (`.final` or `.failed`) or when the task is cancelled. Unlike ``events()``
+    /// no second task sits between the socket and the consumer: under a bulk push that hop was one
+    /// thread wake-up per status event.
+    public func follow(_ onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async {
+        await run(onEvent)
     }
 
     /// Runs to the end and returns the final state (convenience for headless use).
@@ -74,7 +85,8 @@ public struct PayloadStatusStream: Sendable {
     /// costs exactly one successful `GET /payload/{uuid}`: its answer is both the authoritative final
     /// state and the input to the "opened but expired, may still be signed" grace decision. Reconnects
     /// after a drop GET once to catch up (the server does not replay what was missed).
-    private func run(_ out: AsyncStream<StatusStreamEvent>.Continuation) async {
+    private func run(_ yield: @escaping @Sendable (StatusStreamEvent) async -> Void) async {
+        let out = EventOut(deliver: yield)
         var attempt = 0
         var backoff = settings.initialBackoff
         var graceUntil: ContinuousClock.Instant?
@@ -88,8 +100,8 @@ public struct PayloadStatusStream: Sendable {
                 if let p = try? await client.payload(uuid: uuid) {
                     let state = PayloadFinalState(payload: p)
                     let waitingLate = graceUntil.map { ContinuousClock.now < $0 } == true && Self.mayStillBeSigned(p)
-                    if state.outcome != .pending, !waitingLate { out.yield(.final(state)); out.finish(); return }
-                    out.yield(.caughtUp(p))
+                    if state.outcome != .pending, !waitingLate { await out.yield(.final(state)); return }
+                    await out.yield(.caughtUp(p))
                 }
             }
             let end = await session(attempt: attempt, until: graceUntil, out)
@@ -109,22 +121,21 @@ public struct PayloadStatusStream: Sendable {
                 if PayloadFinalState(payload: p).outcome == .pending, !Self.mayStillBeSigned(p), pendingRounds < 3 {
                     // Still open on the platform: keep following it.
                     pendingRounds += 1
-                    out.yield(.caughtUp(p))
+                    await out.yield(.caughtUp(p))
                     continue
                 }
                 if graceUntil == nil, settings.openedGrace > .zero, Self.mayStillBeSigned(p) {
                     // Opened in time: keep listening for a late signature. This GET was the catch-up.
                     graceUntil = .now + settings.openedGrace
-                    out.yield(.caughtUp(p))
+                    await out.yield(.caughtUp(p))
                     continue
                 }
-                out.yield(.final(PayloadFinalState(payload: p)))
-                out.finish()
-                return
+                await out.yield(.final(PayloadFinalState(payload: p)))
+                                return
             case .dropped(let reason):
-                out.yield(.disconnected(reason: reason))
+                await out.yield(.disconnected(reason: reason))
                 if attempt > settings.maxReconnects {
-                    if let p = await fetchFinal(out) { out.yield(.final(PayloadFinalState(payload: p))); out.finish() }
+                    if let p = await fetchFinal(out) { await out.yield(.final(PayloadFinalState(payload: p))) }
                     return
                 }
                 try? await Task.sleep(for: backoff)
@@ -132,12 +143,11 @@ public struct PayloadStatusStream: Sendable {
                 catchUp = true
             }
         }
-        out.finish()
-    }
+            }
 
     /// The final GET, retried a few times when it fails. On success returns the payload (the caller
     /// yields it); after the last failure yields `.failed`, finishes the stream and returns `nil`.
-    private func fetchFinal(_ out: AsyncStream<StatusStreamEvent>.Continuation) async -> XummPayload? {
+    private func fetchFinal(_ out: EventOut) async -> XummPayload? {
         var lastError = "unknown"
         for i in 0..<5 {
             if Task.isCancelled { break }
@@ -148,14 +158,13 @@ public struct PayloadStatusStream: Sendable {
                 try? await Task.sleep(for: .milliseconds(200 * (i + 1)))
             }
         }
-        out.yield(.failed("could not fetch the final state: \(lastError)"))
-        out.finish()
-        return nil
+        await out.yield(.failed("could not fetch the final state: \(lastError)"))
+                return nil
     }
 
     /// One socket. Ends on a resolve, on expiry (unless `until` is set: then only a resolve or that deadline
     /// ends it), or when the socket drops or goes silent.
-    private func session(attempt: Int, until deadline: ContinuousClock.Instant?, _ out: AsyncStream<StatusStreamEvent>.Continuation) async -> SessionEnd {
+    private func session(attempt: Int, until deadline: ContinuousClock.Instant?, _ out: EventOut) async -> SessionEnd {
         let outcome = Locked<SessionEnd?>(nil)
         let lastHeard = Locked(ContinuousClock.now)
         var config = WebSocketClientConfiguration()
@@ -166,7 +175,7 @@ public struct PayloadStatusStream: Sendable {
         let settings = self.settings
         do {
             try await WebSocketClient.connect(url: websocketURL, configuration: config, logger: logger) { inbound, outbound, _ in
-                out.yield(.connected(attempt: attempt))
+                await out.yield(.connected(attempt: attempt))
                 lastHeard.withLock { $0 = .now }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -176,17 +185,23 @@ public struct PayloadStatusStream: Sendable {
                         }
                     }
                     group.addTask {
+                        // Sleeps until the earliest moment something could be due (silence or the
+                        // deadline), not on a short poll: a thousand live sockets polling every
+                        // 250 ms cost thousands of wake-ups a second.
                         while !Task.isCancelled {
-                            try await Task.sleep(for: .milliseconds(250))
-                            if let deadline, ContinuousClock.now >= deadline {
+                            let now = ContinuousClock.now
+                            if let deadline, now >= deadline {
                                 outcome.withLock { $0 = $0 ?? .terminal }
                                 throw CancellationError()
                             }
-                            let silent = ContinuousClock.now - lastHeard.withLock { $0 }
+                            let silent = now - lastHeard.withLock { $0 }
                             if silent > settings.silenceTimeout {
                                 outcome.withLock { $0 = $0 ?? .dropped("no message for \(silent.components.seconds) s") }
                                 throw CancellationError()
                             }
+                            var wake = now + (settings.silenceTimeout - silent) + .milliseconds(1)
+                            if let deadline { wake = min(wake, deadline) }
+                            try await Task.sleep(until: wake, clock: .continuous)
                         }
                     }
                     group.addTask {
@@ -195,7 +210,9 @@ public struct PayloadStatusStream: Sendable {
                             guard case .text(let text) = message else { continue }
                             let decoded = StatusMessage.decode(text)
                             if decoded == .pong { continue }
-                            out.yield(.message(decoded))
+                            await out.yield(.message(decoded))
+                            // The consumer's time (a store commit) is not the socket's silence.
+                            lastHeard.withLock { $0 = .now }
                             switch decoded {
                             case .resolved:
                                 outcome.withLock { $0 = .terminal }
@@ -219,4 +236,10 @@ public struct PayloadStatusStream: Sendable {
         }
         return outcome.withLock { $0 } ?? .dropped("socket closed")
     }
+}
+
+/// Where a status stream's events go, in order.
+private struct EventOut: Sendable {
+    let deliver: @Sendable (StatusStreamEvent) async -> Void
+    func yield(_ event: StatusStreamEvent) async { await deliver(event) }
 }

@@ -17,6 +17,16 @@ public protocol XummAPI: Sendable {
     func verifyUserTokens(_ tokens: [String]) async throws -> [UserTokenStatus]
     /// The payload's status events until its final state (see ``PayloadStatusStream``).
     func statusEvents(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings) -> AsyncStream<StatusStreamEvent>
+    /// The same events, handed to `onEvent` in the calling task as they arrive; returns after the last.
+    func followStatus(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings,
+                      onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async
+}
+
+extension XummAPI {
+    public func followStatus(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings,
+                             onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async {
+        for await event in statusEvents(uuid: uuid, websocketURL: websocketURL, settings: settings) { await onEvent(event) }
+    }
 }
 
 extension XummClient: XummAPI {
@@ -26,5 +36,10 @@ extension XummClient: XummAPI {
 
     public func statusEvents(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings) -> AsyncStream<StatusStreamEvent> {
         PayloadStatusStream(client: self, uuid: uuid, websocketURL: websocketURL, settings: settings).events()
+    }
+
+    public func followStatus(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings,
+                             onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async {
+        await PayloadStatusStream(client: self, uuid: uuid, websocketURL: websocketURL, settings: settings).follow(onEvent)
     }
 }

@@ -95,6 +95,29 @@ struct CommandInterpreterTests {
         #expect(final.finished && final.done < 20)
         #expect(final.outcomes.values.filter { $0 == .skipped }.count == 20 - final.done)
         #expect(platform.calls.withLock { $0.creates.count } == final.done)
+        // The rest of the chunk of intents recorded ahead is forgotten: nothing to recover later.
+        #expect(try await services.store.pendingIntents().isEmpty)
+    }
+
+    @Test func aBulkPushRecordsItsIntentsAheadAndLeavesNoneBehind() async throws {
+        let platform = InMemoryPlatform(createDelay: .milliseconds(20))
+        let (services, dir) = try await services(platform)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = MessageLog()
+        let interpreter = CommandInterpreter(services: services, mailbox: nil)
+        interpreter.connect(log.sink)
+        let tokens = (0..<40).map { "tok-\($0)" }
+        interpreter.perform(.push(request(tokens)))
+        await log.wait { $0.compactMap(\.bulk).contains { $0.done >= 1 } }
+        // While the first chunk is being created, the intents of the whole chunk are already recorded
+        // (minus the ones whose payloads are saved), so a crash now is recovered on the next start.
+        let pending = try await services.store.pendingIntents()
+        #expect(pending.count > 1 && pending.count <= 32)
+        let msgs = await log.wait { $0.compactMap(\.bulk).contains(where: \.finished) }
+        #expect(msgs.compactMap(\.created).count == 40)
+        #expect(try await services.store.pendingIntents().isEmpty)
+        let identifiers = platform.calls.withLock { $0.creates.compactMap { $0.customMeta?.identifier } }
+        #expect(Set(identifiers).count == 40)
     }
 
     @Test func loadsVerifyAndCancelAnswerWithFacts() async throws {

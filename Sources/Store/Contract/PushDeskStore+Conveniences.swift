@@ -47,6 +47,14 @@ extension PushDeskStore {
         return results
     }
 
+    public func recordIntents(_ intents: [PushIntent]) async throws {
+        for intent in intents { try await recordIntent(intent) }
+    }
+
+    public func dropIntents(identifiers: [String]) async throws {
+        for identifier in identifiers { try await dropIntent(identifier: identifier, audit: nil) }
+    }
+
     public func recordResolution(_ resolution: PayloadResolution, userToken: String?, at now: Date) async throws -> KnownUser? {
         try await recordProgress(uuid: resolution.uuid, events: [], result: nil, resolution: resolution, userToken: userToken, at: now)
     }

@@ -88,6 +88,14 @@ public protocol PushDeskStore: Sendable {
     /// Records a push about to be created (see ``PushIntent``); replaces one with the same identifier.
     func recordIntent(_ intent: PushIntent) async throws
 
+    /// Records several intents in one transaction (a bulk push's next chunk). The default records
+    /// them one by one.
+    func recordIntents(_ intents: [PushIntent]) async throws
+
+    /// Forgets intents whose pushes will not be created after all, without an audit entry (one
+    /// transaction). The default drops them one by one.
+    func dropIntents(identifiers: [String]) async throws
+
     /// Pushes whose create was started but whose payload was never saved, oldest first.
     func pendingIntents() async throws -> [PushIntent]
 

@@ -5,11 +5,27 @@ extension SQLiteStore {
     private static let intentColumns = "identifier, user_token, user_name, transaction_type, txjson, expire_minutes, instruction, created, operator"
 
     public func recordIntent(_ i: PushIntent) async throws {
+        try await recordIntents([i])
+    }
+
+    public func recordIntents(_ intents: [PushIntent]) async throws {
+        guard !intents.isEmpty else { return }
         try await db.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO push_intent (\(Self.intentColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                i.identifier, i.userToken, i.userName, i.transactionType, i.txjson, i.expireMinutes, i.instruction,
-                i.created.timeIntervalSince1970, i.operatorName,
-            ])
+            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO push_intent (\(Self.intentColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for i in intents {
+                try insert.execute(arguments: [
+                    i.identifier, i.userToken, i.userName, i.transactionType, i.txjson, i.expireMinutes, i.instruction,
+                    i.created.timeIntervalSince1970, i.operatorName,
+                ])
+            }
+        }
+    }
+
+    public func dropIntents(identifiers: [String]) async throws {
+        guard !identifiers.isEmpty else { return }
+        try await db.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM push_intent WHERE identifier = ?")
+            for identifier in identifiers { try delete.execute(arguments: [identifier]) }
         }
     }
 

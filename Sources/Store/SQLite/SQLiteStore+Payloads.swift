@@ -18,15 +18,16 @@ extension SQLiteStore {
             try Self.savePayload(db, p)
             try Self.audit(db, entry)
             if let identifier = p.identifier {
-                try db.execute(sql: "DELETE FROM push_intent WHERE identifier = ?", arguments: [identifier])
+                try db.cachedStatement(sql: "DELETE FROM push_intent WHERE identifier = ?").execute(arguments: [identifier])
             }
         }
     }
 
     static func savePayload(_ db: Database, _ p: PayloadRecord) throws {
-        let old = try Row.fetchOne(db, sql: "SELECT pushed FROM payload WHERE uuid = ?", arguments: [p.uuid])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT pushed FROM payload WHERE uuid = ?"), arguments: [p.uuid])
         let wasPushed: Bool = old.flatMap { $0[0] as Bool? } ?? false
-        try db.execute(sql: """
+        // Cached statements throughout the write paths: parsing this upsert cost more than running it.
+        try db.cachedStatement(sql: """
             INSERT INTO payload (\(Self.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(uuid) DO UPDATE SET identifier = excluded.identifier, user_token = excluded.user_token,
                 user_name = excluded.user_name, transaction_type = excluded.transaction_type, txjson = excluded.txjson,
@@ -36,12 +37,12 @@ extension SQLiteStore {
                 dispatched_result = excluded.dispatched_result, dispatched_node_type = excluded.dispatched_node_type,
                 network = excluded.network, signer_account = excluded.signer_account,
                 issued_user_token = excluded.issued_user_token, resolved_at = excluded.resolved_at
-            """, arguments: StatementArguments(Self.payloadArguments(p)))
+            """).execute(arguments: StatementArguments(Self.payloadArguments(p)))
         if old == nil {
             for e in p.events { try Self.insertEvent(db, uuid: p.uuid, e) }
         }
         if !wasPushed, p.pushed == true, let token = p.userToken {
-            try db.execute(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?", arguments: [token])
+            try db.cachedStatement(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?").execute(arguments: [token])
         }
     }
 
@@ -113,11 +114,11 @@ extension SQLiteStore {
     }
 
     static func writeResult(_ db: Database, uuid: String, _ r: PayloadResult) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE payload SET outcome = ?, txid = ?, dispatched_result = ?, dispatched_node_type = ?, network = ?,
                 signer_account = ?, issued_user_token = ?, resolved_at = ? WHERE uuid = ?
-            """, arguments: [r.outcome.rawValue, r.txid, r.dispatchedResult, r.dispatchedNodeType, r.network,
-                             r.signerAccount, r.issuedUserToken, r.resolvedAt?.timeIntervalSince1970, uuid])
+            """).execute(arguments: [r.outcome.rawValue, r.txid, r.dispatchedResult, r.dispatchedNodeType, r.network,
+                                     r.signerAccount, r.issuedUserToken, r.resolvedAt?.timeIntervalSince1970, uuid])
         return db.changesCount > 0
     }
 

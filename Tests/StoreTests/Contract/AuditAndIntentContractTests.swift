@@ -45,6 +45,21 @@ struct AuditAndIntentContractTests {
         }
     }
 
+    /// A bulk push's chunk of intents goes in together and the unused rest comes out together.
+    @Test(arguments: StoreEngine.allCases)
+    func intentsAreRecordedAndDroppedInChunks(_ engine: StoreEngine) async throws {
+        try await engine.withStore { store in
+            let chunk = (0..<5).map { Self.intent("pd-\($0)", created: t0.addingTimeInterval(Double($0))) }
+            try await store.recordIntents(chunk)
+            try await store.recordIntents([])
+            #expect(try await store.pendingIntents() == chunk)
+            try await store.dropIntents(identifiers: ["pd-3", "pd-1", "pd-unknown"])
+            #expect(try await store.pendingIntents().map(\.identifier) == ["pd-0", "pd-2", "pd-4"])
+            // Dropping unused intents is not an operator action: no audit entry.
+            #expect(try await store.auditLog().isEmpty)
+        }
+    }
+
     /// The created payload, its audit entry and the end of its intent are one commit.
     @Test(arguments: StoreEngine.allCases)
     func recordingACreatedPayloadClearsItsIntentAndAudits(_ engine: StoreEngine) async throws {
