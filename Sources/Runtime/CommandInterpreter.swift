@@ -14,6 +14,7 @@ public final class CommandInterpreter: Sendable {
     private let sink = Mutex(MessageSink.discard)
     private let pushes: PushRunner
     private let followers: FollowerPool
+    private let sweeper: TokenSweeper
 
     /// - Parameter mailbox: the terminal's, for `$EDITOR` (nil without a terminal).
     public init(services: Services, mailbox: FrameMailbox?) {
@@ -22,6 +23,7 @@ public final class CommandInterpreter: Sendable {
         self.mailbox = mailbox
         self.pushes = PushRunner(operations: operations, pacer: services.pacer)
         self.followers = FollowerPool(operations: operations, settings: services.followSettings)
+        self.sweeper = TokenSweeper(operations: operations, pause: services.tokenSweepPause)
     }
 
     /// Where outcomes go from now on.
@@ -68,6 +70,8 @@ public final class CommandInterpreter: Sendable {
                 do { out.send(.tokensVerified(try await operations.verify(tokens: tokens), requested: true)) }
                 catch { out.send(.tokenCheckFailed(Failure(error), requested: true)) }
             }
+        case .sweepTokens(let tokens):
+            sweeper.start(tokens, out: out)
         case .push(let request):
             pushes.start(request, out: out)
         case .cancel(let uuid):
@@ -95,6 +99,7 @@ public final class CommandInterpreter: Sendable {
     public func stopAll() {
         pushes.stop()
         followers.stopAll()
+        sweeper.stop()
     }
 
     /// Payloads being followed right now.

@@ -23,6 +23,8 @@ public struct Services: Sendable {
     public var events: MessageRelay
     /// How status streams keep alive and reconnect.
     public var followSettings: PayloadStatusStream.Settings
+    /// The background token sweep's pause between its calls.
+    public var tokenSweepPause: Duration = .seconds(2)
     /// Shared by every follower, so their writes commit together.
     public let progress: GroupCommitter<ProgressWrite, KnownUser?>
 

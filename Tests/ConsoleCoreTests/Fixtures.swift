@@ -17,6 +17,8 @@ enum Fixtures {
         send(&s, .inboxStatus(address: "127.0.0.1:8788", deliveries: 4))
         let list = SampleData.users(count: users, now: now)
         send(&s, .usersLoaded(list))
+        // The start's token sweep has answered (a running one shows "checking tokens…").
+        if s.tokenSweep.running { send(&s, .tokenSweepFinished(TokenSweepReport(checked: list.count))) }
         if payloads, list.count >= 3 { send(&s, .payloadsLoaded(SampleData.payloads(users: Array(list.prefix(3)), now: now))) }
         return s
     }

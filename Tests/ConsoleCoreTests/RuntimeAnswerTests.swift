@@ -2,6 +2,7 @@ import ConsoleCore
 import Domain
 import Foundation
 import Testing
+import ConsoleTestSupport
 
 /// `update` decides what follows each fact the Runtime reports: which commands to run next and
 /// what the operator is told. One test per command family; the Runtime adds no words of its own.
@@ -122,5 +123,59 @@ struct EventNoteTests {
         #expect(PayloadEvent(at: at, kind: .signed, detail: "txid ABC").operatorNote == "txid ABC")
         #expect(PayloadEvent(at: at, kind: .reconnected, detail: "status stream reconnected (attempt 2)").operatorNote
                 == "status stream reconnected (attempt 2)")
+    }
+}
+
+/// The platform's word on every token, at start and every ten minutes, without a key press.
+struct TokenSweepTests {
+    @Test func theFirstUserLoadStartsASweepAndLaterLoadsDoNot() {
+        var s = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: false, now: Fixtures.now)
+        let users = SampleData.users(count: 5, now: Fixtures.now)
+        #expect(Fixtures.send(&s, .usersLoaded(users)) == [.sweepTokens(users.map(\.userToken))])
+        #expect(s.tokenSweep.running && s.tokenSweep.lastStarted == Fixtures.now)
+        // `v` answers with a reload of the users: that is no reason for a second sweep.
+        #expect(Fixtures.send(&s, .usersLoaded(users)).isEmpty)
+        // Nor is a tick while the sweep runs, however late.
+        #expect(Fixtures.send(&s, .tick(Fixtures.now.addingTimeInterval(3 * TokenSweep.interval))).isEmpty)
+    }
+
+    @Test func aSweepIsDueAgainTenMinutesAfterTheLastOneStarted() {
+        var s = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: false, now: Fixtures.now)
+        let users = SampleData.users(count: 3, now: Fixtures.now)
+        _ = Fixtures.send(&s, .usersLoaded(users))
+        _ = Fixtures.send(&s, .tokenSweepFinished(TokenSweepReport(checked: 3)))
+        #expect(s.status == nil, "a sweep that found nothing new says nothing")
+        #expect(Fixtures.send(&s, .tick(Fixtures.now.addingTimeInterval(TokenSweep.interval - 1))).isEmpty)
+        #expect(Fixtures.send(&s, .tick(Fixtures.now.addingTimeInterval(TokenSweep.interval))) == [.sweepTokens(users.map(\.userToken))])
+    }
+
+    @Test func aReadOnlyConsoleDoesNotSweep() {
+        var s = ConsoleState(backend: "SIMULATOR", readOnly: true, noColor: false, now: Fixtures.now)
+        #expect(Fixtures.send(&s, .usersLoaded(SampleData.users(count: 3, now: Fixtures.now))).isEmpty)
+        #expect(Fixtures.send(&s, .tick(Fixtures.now.addingTimeInterval(TokenSweep.interval))).isEmpty)
+    }
+
+    @Test func newlyInactiveTokensAreNamedAndAFailureSaysWhenTheNextTryIs() {
+        var s = Fixtures.state()
+        _ = Fixtures.send(&s, .tokenSweepFinished(TokenSweepReport(checked: 8, newlyInactive: ["heidi"])))
+        #expect(s.status?.isError == true)
+        #expect(s.status?.text.contains("1 no longer active (heidi)") == true)
+        _ = Fixtures.send(&s, .tokenSweepFinished(TokenSweepReport(checked: 50, failure: .credentialsRefused(reference: "r-9"))))
+        #expect(s.status?.text.hasPrefix("background token check stopped after 50:") == true)
+        #expect(s.status?.text.contains("next try in 10 min") == true)
+    }
+
+    @Test func theUsersPaneSaysWhenTokensWereCheckedAndWhichWordIsThePlatforms() {
+        var s = Fixtures.state(users: 3, payloads: false)
+        var confirmed = s.users.users.first { TokenAge(user: $0, now: Fixtures.now).state == .active }!
+        #expect(ConsoleCore.view(s, width: 120, height: 35).text().split(separator: "\n")
+            .first { $0.contains(confirmed.name ?? "?") }?.contains("fresh") == true, "unchecked: the estimate's word")
+        confirmed.verifiedActive = true
+        confirmed.verifiedAt = Fixtures.now
+        _ = Fixtures.send(&s, .userUpdated(confirmed), .tick(Fixtures.now.addingTimeInterval(180)))
+        let screen = ConsoleCore.view(s, width: 120, height: 35).text()
+        #expect(screen.contains("tokens checked 3m ago"))
+        let row = screen.split(separator: "\n").first { $0.contains(confirmed.name ?? "?") }
+        #expect(row?.contains("active") == true, "the platform said active: not the estimate's \"fresh\"")
     }
 }

@@ -224,6 +224,40 @@ struct CommandInterpreterTests {
         interpreter.stopAll()
     }
 
+    @Test func simulatorTokenSweepFindsTheRevokedTokenOnceAndAuditsIt() async throws {
+        let h = try await SimHarness.start()
+        defer { Task { await h.stop() } }
+        let alice = await h.token(of: "alice"), heidi = await h.token(of: "heidi")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pd-interp-sweep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("s.sqlite").path)
+        _ = try await store.upsertUsers([KnownUser(userToken: alice, name: "alice", lastSigned: Date(), source: .import),
+                                         KnownUser(userToken: heidi, name: "heidi", lastSigned: Date().addingTimeInterval(-3 * 86_400), source: .import)])
+        var services = Services(platform: h.client, store: store, operatorName: "op", pacer: CreatePacer(perMinute: nil), templates: { [] })
+        services.tokenSweepPause = .zero
+        let log = MessageLog()
+        let interpreter = CommandInterpreter(services: services, mailbox: nil)
+        interpreter.connect(log.sink)
+
+        interpreter.perform(.sweepTokens([alice, heidi]))
+        var msgs = await log.wait { $0.contains { if case .tokenSweepFinished = $0 { true } else { false } } }
+        #expect(msgs.contains(.tokenSweepFinished(TokenSweepReport(checked: 2, newlyInactive: ["heidi"]))))
+        // Each user whose stored state changed is reported, with the platform's answer in it.
+        let updated = msgs.compactMap { if case .userUpdated(let u) = $0 { u } else { nil } }
+        #expect(updated.first { $0.userToken == heidi }?.verifiedActive == false)
+        #expect(updated.first { $0.userToken == alice }?.verifiedActive == true)
+        #expect(try await store.user(token: heidi)?.verifiedActive == false)
+        #expect(try await store.auditLog().map(\.action) == ["token.inactive"])
+
+        // The next sweep finds nothing new: heidi was already known to be inactive.
+        log.clear()
+        interpreter.perform(.sweepTokens([alice, heidi]))
+        msgs = await log.wait { $0.contains { if case .tokenSweepFinished = $0 { true } else { false } } }
+        #expect(msgs.contains(.tokenSweepFinished(TokenSweepReport(checked: 2))))
+        #expect(try await store.auditLog().count == 1)
+        interpreter.stopAll()
+    }
+
     @Test func simulatorBulkPushStopsWhenAsked() async throws {
         let h = try await SimHarness.start()
         defer { Task { await h.stop() } }

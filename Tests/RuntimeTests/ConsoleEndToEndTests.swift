@@ -36,6 +36,21 @@ struct ConsoleEndToEndTests {
         #expect(after.contains("icanon echo"), "terminal not restored:\n\(after)")
     }
 
+    @Test func revokedHeidiIsShownRevokedSoonAfterStartWithoutAKeyPress() async throws {
+        let tmux = try TmuxSession(width: 120, height: 35)
+        defer { tmux.kill() }
+        try tmux.type("\(binary)")
+        try tmux.key("Enter")
+        // The estimate alone says heidi has 26 days left; the platform says her token is inactive.
+        let screen = try await tmux.waitFor(timeout: 15) { s in
+            s.split(separator: "\n").contains { $0.contains("heidi") && $0.contains("revoked") } && s.contains("tokens checked")
+        }
+        #expect(screen.contains("no longer active (grace, heidi)"), "\(screen)")
+        let alice = screen.split(separator: "\n").first { $0.contains("alice") }
+        #expect(alice?.contains("active") == true, "alice: the platform's word, not the estimate's:\n\(screen)")
+        try tmux.type("q")
+    }
+
     @Test func tooSmallWindowSaysSoAndQStillQuits() async throws {
         let tmux = try TmuxSession(width: 120, height: 35)
         defer { tmux.kill() }

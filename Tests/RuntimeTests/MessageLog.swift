@@ -11,6 +11,9 @@ final class MessageLog: Sendable {
 
     var all: [Msg] { messages.withLock { $0 } }
 
+    /// Forgets what was reported so far.
+    func clear() { messages.withLock { $0.removeAll() } }
+
     /// Waits (polling, up to `seconds`: a hang guard, not a timing assertion) until `done` holds.
     @discardableResult
     func wait(seconds: Double = 20, until done: ([Msg]) -> Bool) async -> [Msg] {

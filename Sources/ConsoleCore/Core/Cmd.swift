@@ -27,6 +27,9 @@ public enum Cmd: Sendable, Equatable {
     case cancel(uuid: String)
     /// Verify tokens on operator request; answer `.tokensVerified(requested: true)`.
     case verifyTokens([String])
+    /// Check every known token's liveness in the background, in batches paced inside the rate limit
+    /// (pushes keep their share); each changed user answers `.userUpdated`, the end `.tokenSweepFinished`.
+    case sweepTokens([String])
     /// Suspend the terminal, run `$EDITOR` on the text, answer `.editorFinished`.
     case openEditor(text: String)
     /// Stop a running bulk push (its progress reports the rest as skipped).

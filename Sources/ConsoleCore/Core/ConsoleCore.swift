@@ -19,6 +19,7 @@ public enum ConsoleCore {
             clampScrolls(&state)
         case .tick(let date):
             state.now = date
+            if state.usersLoaded, state.tokenSweep.isDue(at: date) { return startTokenSweep(&state) }
         case .usersLoaded(let list):
             let keep = state.cursorUser?.userToken
             state.users.replaceAll(list)
@@ -28,6 +29,8 @@ public enum ConsoleCore {
             state.multiSelected = state.multiSelected.filter { index.user(token: $0) != nil }
             if let t = state.targetToken, index.user(token: t) == nil { state.targetToken = nil }
             restoreUserCursor(&state, token: keep)
+            // The platform's word on every token, without waiting for a key press.
+            if state.tokenSweep.lastStarted == nil { return startTokenSweep(&state) }
         case .userUpdated(let user):
             let keep = state.cursorUser?.userToken
             state.users.upsert(user)
@@ -91,6 +94,19 @@ public enum ConsoleCore {
             state.status = requested
                 ? StatusLine("verify failed: \(failure.statusText)", isError: true)
                 : StatusLine("token check failed: \(failure.statusText) — the push will still create the payload", isError: true)
+        case .tokenSweepFinished(let report):
+            state.tokenSweep.running = false
+            state.tokenSweep.lastFinished = state.now
+            state.tokenSweep.lastChecked = report.checked
+            if !report.newlyInactive.isEmpty {
+                let names = report.newlyInactive.prefix(3).joined(separator: ", ") + (report.newlyInactive.count > 3 ? ", …" : "")
+                // Short enough for 80 columns: the names matter more than the explanation.
+                state.status = StatusLine("token check: \(report.newlyInactive.count) no longer active (\(names)) — pushes show the QR instead",
+                                          isError: true)
+            } else if let failure = report.failure {
+                state.status = StatusLine("background token check stopped after \(report.checked): \(failure.statusText) — next try in \(Int(TokenSweep.interval / 60)) min",
+                                          isError: true)
+            }
         case .cancelAnswered(let uuid, let reason):
             state.status = reason == "OK"
                 ? StatusLine("payload \(uuid.prefix(8)) cancelled")
@@ -145,6 +161,14 @@ public enum ConsoleCore {
         case "NOT_FOUND": "not cancelled: no such payload"
         default: "not cancelled: \(reason)"
         }
+    }
+
+    /// Starts the background token sweep (not in read-only mode: it records the answers).
+    static func startTokenSweep(_ state: inout ConsoleState) -> [Cmd] {
+        guard !state.readOnly, state.users.count > 0 else { return [] }
+        state.tokenSweep.running = true
+        state.tokenSweep.lastStarted = state.now
+        return [.sweepTokens(state.users.users.map(\.userToken))]
     }
 
     static func upsertPayload(_ state: inout ConsoleState, _ record: PayloadRecord) {

@@ -28,6 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
     // Users
     public var users = UserIndex()
     public var usersLoaded = false
+    /// The background check of every known token (see ``TokenSweep``).
+    public var tokenSweep = TokenSweep()
     public var userCursor: Int = 0
     public var userScroll: Int = 0
     /// Multi-selected user tokens (Space).

@@ -34,6 +34,8 @@ public enum Msg: Sendable, Equatable {
     case tokensVerified([String: Bool], requested: Bool)
     /// The token check failed.
     case tokenCheckFailed(Failure, requested: Bool)
+    /// The background token sweep ended (see ``TokenSweep``).
+    case tokenSweepFinished(TokenSweepReport)
     /// The platform's answer to a cancel: its reason code (`OK`, `ALREADY_OPENED`, ...).
     case cancelAnswered(uuid: String, reason: String)
     case cancelFailed(uuid: String, Failure)

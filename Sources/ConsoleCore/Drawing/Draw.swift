@@ -30,6 +30,20 @@ enum Draw {
     }
 
     /// A bordered box with a title in the top edge.
+    /// A box whose title badge is made of `badges`, most important first, joined by " · ": the parts
+    /// that do not fit are left out whole instead of being cut mid-word.
+    static func box(_ buf: inout Buffer, _ r: Rect, title: String, focused: Bool, badges: [String]) {
+        // Corners, the title's padding and the badge's spaces around it.
+        let room = r.width - 4 - (DisplayWidth.of(title) + 2) - 1 - 2
+        var badge = ""
+        for part in badges {
+            let next = badge.isEmpty ? part : badge + " · " + part
+            guard DisplayWidth.of(next) <= room else { break }
+            badge = next
+        }
+        box(&buf, r, title: title, focused: focused, badge: badge.isEmpty ? nil : badge)
+    }
+
     static func box(_ buf: inout Buffer, _ r: Rect, title: String, focused: Bool, badge: String? = nil) {
         guard r.width >= 2, r.height >= 2 else { return }
         let border = focused ? Style(fg: .accent, bold: true) : Style.dim

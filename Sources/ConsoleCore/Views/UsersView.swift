@@ -23,10 +23,16 @@ enum UsersView {
         if state.usersLoaded {
             title += users.query.isEmpty ? " \(Draw.grouped(users.count))" : " \(Draw.grouped(users.visible.count))/\(Draw.grouped(users.count))"
         }
-        var badge = "sort: \(users.sort.rawValue)"
-        if !users.query.isEmpty { badge += " · filter \"\(users.query)\"" }
-        if !state.multiSelected.isEmpty { badge += " · \(state.multiSelected.count) selected" }
-        Draw.box(&buf, rect, title: title, focused: focused, badge: badge)
+        var badges = ["sort: \(users.sort.rawValue)"]
+        if !users.query.isEmpty { badges.append("filter \"\(users.query)\"") }
+        if !state.multiSelected.isEmpty { badges.append("\(state.multiSelected.count) selected") }
+        if state.tokenSweep.running {
+            badges.append("checking tokens…")
+        } else if let checked = state.tokenSweep.lastFinished {
+            let ago = max(0, state.now.timeIntervalSince(checked))
+            badges.append(ago < 60 ? "tokens checked just now" : "tokens checked \(Shorten.duration(ago)) ago")
+        }
+        Draw.box(&buf, rect, title: title, focused: focused, badges: badges)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 0 else { return }
         let c = Columns(width: inner.width)
@@ -61,7 +67,9 @@ enum UsersView {
             }
             x += buf.put(Draw.right(age.age.map { Shorten.duration($0) } ?? "—", Columns.age) + " ", x: x, y: y)
             x += buf.put(Draw.right(age.timeLeft.map { Shorten.duration($0) } ?? "—", Columns.left) + " ", x: x, y: y, style: Style(fg: age.state.tone))
-            x += buf.put(Draw.pad(age.state.label, Columns.state) + " ", x: x, y: y, style: Style(fg: age.state.tone, bold: age.state != .active))
+            // "active" is the platform's answer; "fresh" only the 30-day estimate.
+            let word = age.state == .active && u.verifiedActive == true ? "active" : age.state.label
+            x += buf.put(Draw.pad(word, Columns.state) + " ", x: x, y: y, style: Style(fg: age.state.tone, bold: age.state != .active))
             buf.put(Draw.right(String(u.pushCount), Columns.pushes), x: x, y: y)
             if index == state.userCursor {
                 buf.restyle(x: inner.x, y: y, width: inner.width) { s in
