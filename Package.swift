@@ -61,7 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Wiring", dependencies: [
-            "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
+            "Runtime", "ConsoleCore", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
@@ -101,6 +101,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
+        .testTarget(name: "WiringTests", dependencies: ["Wiring", "Store", "XummPlatform", "XummSimulator", "SimulatorTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
