@@ -26,7 +26,8 @@ struct DoctorCommand: AsyncParsableCommand {
         let report = await Doctor.examine(DoctorOptions(configPath: connection.configPath, apiBase: connection.apiBase, store: store,
                                                         forceSimulator: simulator, environment: env))
         // ✓ and ✗ only where the locale can show them.
-        let out = json ? report.jsonLines() : report.text(unicode: TerminalFacts(environment: env, isTerminal: false).localeIsUTF8)
+        let terminal = TerminalFacts.current(environment: env)
+        let out = json ? report.jsonLines() : report.text(unicode: terminal.localeIsUTF8, columns: terminal.columns)
         FileHandle.standardOutput.write(Data(out.utf8))
         if report.failed { throw ExitCode(1) }
     }

@@ -148,6 +148,16 @@ import XummPlatform
         #expect(lines[0].contains(#""fix":null"#) && lines[2].contains(#""status":"fail""#))
     }
 
+    @Test func textWrapsToTheTerminalUnderItsOwnColumn() {
+        let text = DoctorReport(facts: F.facts(skew: 400)).text(columns: 60)
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(text)")
+        let clock = lines.firstIndex { $0.hasPrefix("✗ clock skew") }!
+        #expect(lines[clock + 1].hasPrefix(String(repeating: " ", count: 17)) && !lines[clock + 1].hasPrefix(String(repeating: " ", count: 18)))
+        #expect(text.replacingOccurrences(of: "\n" + String(repeating: " ", count: 17), with: " ").contains("webhook outside ±300 s"))
+        #expect(DoctorReport(facts: F.facts()).text(columns: 20) == DoctorReport(facts: F.facts()).text(), "too narrow to wrap")
+    }
+
     @Test func redactionIsALastGuard() {
         let leaky = DoctorReport(subject: "x", checks: [DoctorCheck("credentials", .fail, "secret s3cr3t-value leaked", fix: "not s3cr3t-value")])
         let clean = leaky.redacting(["s3cr3t-value"])

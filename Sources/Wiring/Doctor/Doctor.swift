@@ -21,8 +21,8 @@ public enum Doctor {
             facts = await examineEmbedded(storeValue: options.store, config: configFacts, terminal: terminal)
         } else {
             let base = options.apiBase ?? config.apiBase ?? XummClient.defaultBaseURL
-            let source: PlatformFacts.CredentialSource = config.credentials == nil ? .none
-                : (env["XUMM_APIKEY"].map { !$0.isEmpty } ?? false) || (env["XUMM_APISECRET"].map { !$0.isEmpty } ?? false) ? .environment : .configFile
+            let fromEnvironment = ["XUMM_APIKEY", "XUMM_APISECRET"].contains { !(env[$0] ?? "").isEmpty }
+            let source: PlatformFacts.CredentialSource = config.credentials == nil ? .none : fromEnvironment ? .environment : .configFile
             var platform = PlatformFacts(target: .live, baseURL: base, credentialSource: source, answer: .noCredentials, clock: nil)
             if let credentials = config.credentials {
                 let client = XummClient(baseURL: base, credentials: credentials, timeout: .seconds(5))

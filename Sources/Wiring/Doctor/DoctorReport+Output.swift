@@ -11,8 +11,9 @@ extension DoctorReport {
     /// The text report: a heading, one line per check (`✓`, `!`, `✗`, `-` for skipped), a `fix:` line
     /// under each that has one, and a summary. `unicode: false` marks with `ok`/`warn`/`FAIL`/`skip`
     /// instead, and plain ASCII for the few other symbols, for a terminal that is not UTF-8.
-    public func text(unicode: Bool = true) -> String {
-        unicode ? render(unicode: true) : Self.ascii(render(unicode: false))
+    /// `columns`: wrap at word boundaries to fit a terminal that wide, under the text's own column.
+    public func text(unicode: Bool = true, columns: Int? = nil) -> String {
+        unicode ? render(unicode: true, columns: columns) : Self.ascii(render(unicode: false, columns: columns))
     }
 
     /// `—` `…` `×` `±` `→` spelt in ASCII (paths and remote text keep whatever they hold).
@@ -20,16 +21,17 @@ extension DoctorReport {
         [("—", "-"), ("…", "..."), ("×", "x"), ("±", "+/-"), ("→", "->")].reduce(s) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
-    private func render(unicode: Bool) -> String {
+    private func render(unicode: Bool, columns: Int?) -> String {
         let width = checks.map { (Self.labels[$0.name] ?? $0.name).count }.max() ?? 0
         let markWidth = unicode ? 1 : 4
         var lines = ["pushdesk doctor \(PushDeskVersion.current) \(unicode ? "—" : "-") \(subject)"]
         for c in checks {
             let label = (Self.labels[c.name] ?? c.name).padding(toLength: width, withPad: " ", startingAt: 0)
             let mark = Self.mark(c.status, unicode: unicode).padding(toLength: markWidth, withPad: " ", startingAt: 0)
-            lines.append("\(mark) \(label)  \(c.detail)")
+            let indent = markWidth + 1 + width + 2
+            lines += Self.wrap(c.detail, first: "\(mark) \(label)  ", indent: indent, columns: columns)
             if let fix = c.fix {
-                lines.append(String(repeating: " ", count: markWidth + 1 + width + 2) + "fix: \(fix)")
+                lines += Self.wrap("fix: \(fix)", first: String(repeating: " ", count: indent), indent: indent + 5, columns: columns)
             }
         }
         lines.append(summary)
@@ -52,6 +54,26 @@ extension DoctorReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return checks.map { (try? encoder.encode($0)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` after `first`, broken at spaces so no line passes `columns`; later lines start `indent`
+    /// spaces in. Unwrapped when `columns` is nil or leaves under 30 columns for the text.
+    static func wrap(_ text: String, first: String, indent: Int, columns: Int?) -> [String] {
+        guard let columns, columns - indent >= 30 else { return [first + text] }
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if lineHasWord, line.count + 1 + word.count > columns {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines
     }
 
     static func mark(_ status: DoctorCheck.Status, unicode: Bool) -> String {

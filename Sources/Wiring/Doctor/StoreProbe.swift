@@ -40,6 +40,6 @@ public enum StoreProbes {
 
     static func isPostgreSQL(_ value: String) -> Bool {
         let v = value.lowercased()
-        return v.hasPrefix("postgres://") || v.hasPrefix("postgresql://") || (v.contains("host=") && v.contains("="))
+        return v.hasPrefix("postgres://") || v.hasPrefix("postgresql://") || v.contains("host=") || v.contains("dbname=")
     }
 }
