@@ -158,6 +158,20 @@ import XummPlatform
         #expect(DoctorReport(facts: F.facts()).text(columns: 20) == DoctorReport(facts: F.facts()).text(), "too narrow to wrap")
     }
 
+    @Test func terminfoIsLookedUpWhereNcursesLooks() throws {
+        let dir = try F.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("x"), withIntermediateDirectories: true)
+        try Data().write(to: dir.appendingPathComponent("x/xterm-doctor-test"))
+        #expect(TerminalFacts.terminfoExists("xterm-doctor-test", ["TERMINFO": dir.path]))
+        #expect(TerminalFacts.terminfoExists("xterm-doctor-test", ["TERMINFO_DIRS": "/nonexistent:\(dir.path)"]))
+        #expect(!TerminalFacts.terminfoExists("xterm-doctor-test", [:]))
+        #expect(!TerminalFacts.terminfoExists("../x/xterm-doctor-test", ["TERMINFO": dir.path]))
+        let facts = TerminalFacts.current(environment: ["LANG": "C.UTF-8", "TERM": "xterm-doctor-test", "TERMINFO": dir.path, "SECRET": "x"])
+        #expect(facts.terminfoFound == true && facts.localeIsUTF8)
+        #expect(Set(facts.environment.keys) == ["LANG", "TERM"], "only the variables the checks word are kept")
+    }
+
     @Test func redactionIsALastGuard() {
         let leaky = DoctorReport(subject: "x", checks: [DoctorCheck("credentials", .fail, "secret s3cr3t-value leaked", fix: "not s3cr3t-value")])
         let clean = leaky.redacting(["s3cr3t-value"])

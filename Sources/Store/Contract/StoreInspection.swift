@@ -6,6 +6,7 @@ public struct StoreInspection: Sendable, Equatable {
     public var engine: String
     /// Where the store is: a file path, or a connection URL without its password.
     public var location: String
+    /// What the look found.
     public var state: State
 
     public init(engine: String, location: String, state: State) {

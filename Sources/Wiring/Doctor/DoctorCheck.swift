@@ -15,6 +15,7 @@ public struct DoctorCheck: Sendable, Equatable, Encodable {
     /// Stable identifier (`credentials`, `webhook_url`, `clock`, `store`, `config_file`, `locale`,
     /// `terminal_size`, `colours`).
     public var name: String
+    /// Pass, warning, failure, or not checked.
     public var status: Status
     /// What was found, in a sentence.
     public var detail: String

@@ -12,7 +12,9 @@ public struct InboxFacts: Sendable, Equatable {
         case none
     }
 
+    /// The URL the application's webhook URL should be; `nil` when no inbox is configured.
     public var url: String?
+    /// Where ``url`` comes from.
     public var source: Source
 
     public init(url: String?, source: Source) { self.url = url; self.source = source }

@@ -29,9 +29,13 @@ public struct PlatformFacts: Sendable, Equatable {
         case failed(description: String)
     }
 
+    /// Embedded simulator or live platform.
     public var target: Target
+    /// The API base asked (`…/api/v1/platform`).
     public var baseURL: String
+    /// Where the key and secret came from (never the values).
     public var credentialSource: CredentialSource
+    /// What `GET /ping` answered.
     public var answer: Answer
     /// The platform's `Date` header on the ping's answer (also on a refusal).
     public var clock: ServerClockReading?
