@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -47,6 +48,7 @@ let package = Package(
         .target(name: "XummSimulator", dependencies: [
             "XummPlatform",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
@@ -59,7 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Wiring", dependencies: [
-            "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
+            "Runtime", "ConsoleCore", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
@@ -99,6 +101,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
+        .testTarget(name: "WiringTests", dependencies: ["Wiring", "Store", "XummPlatform", "XummSimulator", "SimulatorTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -10,6 +10,9 @@ public struct PushDeskConfig: Sendable, Equatable {
     public var webhookHost: String?
     public var webhookPort: Int?
     public var webhookPath: String?
+    /// The URL the platform posts webhooks to when that is not the bound address (TLS or a proxy in
+    /// front of the inbox): `[webhook] public_url`. `pushdesk doctor` compares it with the application's.
+    public var webhookPublicURL: String?
     public var storePath: String?
 
     public init() {}
@@ -39,19 +42,33 @@ public struct PushDeskConfig: Sendable, Equatable {
     }
 
     /// Loads the config file (if present), then overlays the environment.
-    public static func load(path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PushDeskConfig {
+    /// - Parameter refusingReadableByOthers: throw ``LoadError/readableByOthers(path:mode:)`` for a file
+    ///   group or others can read (always, except for `pushdesk doctor`, which reports it and reads on).
+    public static func load(path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            refusingReadableByOthers: Bool = true) throws -> PushDeskConfig {
         var config = PushDeskConfig()
         let file = path ?? defaultPath(environment: environment)
         if FileManager.default.fileExists(atPath: file) {
-            let attrs = try FileManager.default.attributesOfItem(atPath: file)
-            let mode = (attrs[.posixPermissions] as? NSNumber)?.intValue ?? 0
-            if mode & 0o077 != 0 { throw LoadError.readableByOthers(path: file, mode: String(mode, radix: 8)) }
+            let mode = try fileMode(file)
+            if refusingReadableByOthers, mode & 0o077 != 0 { throw LoadError.readableByOthers(path: file, mode: String(mode, radix: 8)) }
             config = try parse(String(contentsOfFile: file, encoding: .utf8), path: file)
         }
+        return config.overlaying(environment: environment)
+    }
+
+    /// This config with `XUMM_APIKEY`, `XUMM_APISECRET` and `XUMM_API_BASE` put over it (when set).
+    public func overlaying(environment: [String: String]) -> PushDeskConfig {
+        var config = self
         if let v = environment["XUMM_APIKEY"], !v.isEmpty { config.apiKey = v }
         if let v = environment["XUMM_APISECRET"], !v.isEmpty { config.apiSecret = v }
         if let v = environment["XUMM_API_BASE"], !v.isEmpty { config.apiBase = v }
         return config
+    }
+
+    /// The permission bits of `path` (`0o600`).
+    public static func fileMode(_ path: String) throws -> Int {
+        let attrs = try FileManager.default.attributesOfItem(atPath: path)
+        return (attrs[.posixPermissions] as? NSNumber)?.intValue ?? 0
     }
 
     /// A small TOML subset: `key = "string"` / `key = 123`, `#` comments, optional `[xumm]`/`[webhook]` tables
@@ -88,6 +105,7 @@ public struct PushDeskConfig: Sendable, Equatable {
                 guard let p = Int(value) else { throw LoadError.malformed(path: path, line: i + 1, reason: "port must be a number") }
                 c.webhookPort = p
             case "webhook.path", "webhook_path": c.webhookPath = value
+            case "webhook.public_url", "webhook_public_url": c.webhookPublicURL = value
             case "store", "store_path": c.storePath = value
             default: continue // unknown keys are ignored, like the platform's bodies
             }

@@ -15,6 +15,7 @@ public final class XummClient: Sendable {
     private let timeout: TimeAmount
     private let onRequest: @Sendable (RequestLogEvent) -> Void
     private let rateLimitBox = RateLimitBox(RateLimitStatus())
+    private let serverClockBox = Locked<ServerClockReading?>(nil)
 
     /// - Parameters:
     ///   - onRequest: called once per API call (for the request log); runs on a NIO thread, keep it cheap.
@@ -31,6 +32,10 @@ public final class XummClient: Sendable {
 
     /// The last rate-limit figures seen on any response.
     public var rateLimit: RateLimitStatus { rateLimitBox.value }
+
+    /// The platform's `Date` header on the last answer that had one (errors included, so a refused
+    /// ping still tells the platform's time), with when that request was sent and answered.
+    public var serverClock: ServerClockReading? { serverClockBox.value }
 
     // MARK: Endpoints
 
@@ -160,6 +165,9 @@ public final class XummClient: Sendable {
                 throw XummError.transport(Self.describeTransport(error))
             }
             status = Int(response.status.code)
+            if let date = response.headers.first(name: "Date") {
+                serverClockBox.value = ServerClockReading(header: date, sentAt: started, receivedAt: Date())
+            }
             limits = RateLimitStatus(limit: response.headers.first(name: "X-RateLimit-Limit").flatMap { Int($0) },
                                      remaining: response.headers.first(name: "X-RateLimit-Remaining").flatMap { Int($0) },
                                      observedAt: Date())

@@ -28,6 +28,8 @@ public final class XummSimulator: Sendable {
 
     public let config: SimulatorConfig
     let engine: SimulatorEngine
+    /// The simulated platform's clock (skewed through `POST /_sim/clock` or ``setClockSkew(_:)``).
+    public var clock: SimulatorClock { engine.clock }
     private let logger: Logger
     private struct Running: Sendable { var task: Task<Void, Never>; var group: ServiceGroup; var port: Int }
     private let running = Locked<Running?>(nil)
@@ -62,6 +64,7 @@ public final class XummSimulator: Sendable {
         ControlRoutes(engine: engine).register(on: router)
         SignPageRoute(engine: engine).register(on: router)
         let wsRouter = Router(context: BasicWebSocketRequestContext.self)
+        let clock = engine.clock
         StatusSocketRoute(engine: engine).register(on: wsRouter)
 
         let (ports, portSink) = AsyncStream<Int>.makeStream()
@@ -70,7 +73,8 @@ public final class XummSimulator: Sendable {
         hbLogger.logLevel = max(logger.logLevel, .warning)
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter),
+            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter, configuration: .init(
+                http1: .init(additionalChannelHandlers: [SkewedDateHandler(clock: clock)]))),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "xumm-simulator"),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? 0)
@@ -126,6 +130,8 @@ public final class XummSimulator: Sendable {
     public func injectFault(_ fault: FaultSpec) { engine.faults.add(fault) }
     /// Disarms every fault.
     public func clearFaults() { engine.faults.clear() }
+    /// Shifts the simulated platform's clock (its `Date` headers and webhook timestamps) by `seconds`.
+    public func setClockSkew(_ seconds: Double) { engine.clock.skewSeconds = seconds }
     /// Webhook delivery attempts so far.
     public func webhookDeliveries() async -> [WebhookDelivery] { await engine.webhooks.deliveries }
 

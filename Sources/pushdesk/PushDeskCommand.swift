@@ -1,4 +1,5 @@
 import ArgumentParser
+import Wiring
 
 /// `pushdesk`: the operator's console for Xumm/Xaman sign requests.
 @main
@@ -6,6 +7,8 @@ struct PushDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pushdesk",
         abstract: "Push XRPL sign requests to Xumm/Xaman users and watch them live.",
-        subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, UsersCommand.self, WebhookCommand.self, SimulatorCommand.self, PingCommand.self, TxCommand.self],
+        version: PushDeskVersion.current,
+        subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, UsersCommand.self, WebhookCommand.self, SimulatorCommand.self,
+                      PingCommand.self, DoctorCommand.self, TxCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -7,6 +7,7 @@ actor SimulatorEngine {
     let config: SimulatorConfig
     let hub = StatusHub()
     let faults = FaultBoard()
+    let clock = SimulatorClock()
     let webhooks: WebhookSender
     let logger: Logger
     let appUUID = UUID().uuidString.lowercased()
@@ -28,7 +29,7 @@ actor SimulatorEngine {
         self.appName = appName ?? config.applicationName
         self.webhookURL = config.webhookURL
         self.logger = logger
-        self.webhooks = WebhookSender(apiSecret: config.apiSecret, timeScale: config.timeScale, logger: logger)
+        self.webhooks = WebhookSender(apiSecret: config.apiSecret, timeScale: config.timeScale, clock: clock, logger: logger)
     }
 
     func setOrigin(_ o: String) { origin = o }

@@ -22,13 +22,15 @@ actor WebhookSender {
 
     private let signature: WebhookSignature
     private let timeScale: Double
+    private let clock: SimulatorClock
     private let logger: Logger
     private(set) var deliveries: [WebhookDelivery] = []
     private var tasks: [Task<Void, Never>] = []
 
-    init(apiSecret: String, timeScale: Double, logger: Logger) {
+    init(apiSecret: String, timeScale: Double, clock: SimulatorClock, logger: Logger) {
         self.signature = WebhookSignature(apiSecret: apiSecret)
         self.timeScale = timeScale
+        self.clock = clock
         self.logger = logger
     }
 
@@ -55,7 +57,7 @@ actor WebhookSender {
     }
 
     private func post(_ data: Data, uuid: String, attempt: Int, to url: String) async -> Int? {
-        let timestamp = String(Int(Date().timeIntervalSince1970))
+        let timestamp = String(Int(clock.now().timeIntervalSince1970))
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")

@@ -19,6 +19,10 @@ struct ControlRoutes {
         enum CodingKeys: String, CodingKey { case behaviour; case afterSeconds = "after_seconds" }
     }
     struct ActionBody: Decodable { var user: String? }
+    struct Clock: Codable {
+        var skewSeconds: Double
+        enum CodingKeys: String, CodingKey { case skewSeconds = "skew_seconds" }
+    }
     struct AddedUser: Encodable {
         var user: SimUserInfo
         var payloadUUID: String
@@ -78,6 +82,15 @@ struct ControlRoutes {
             return Reply.json([FaultSpec]())
         }
         sim.get("webhooks") { _, _ in Reply.json(await engine.webhooks.deliveries) }
+        // The platform's clock: `{"skew_seconds": N}` puts every `Date` header and webhook timestamp N s ahead.
+        sim.get("clock") { _, _ in Reply.json(Clock(skewSeconds: engine.clock.skewSeconds)) }
+        sim.post("clock") { request, _ in
+            guard let body: Clock = try await Self.decode(request), body.skewSeconds.isFinite else {
+                return Self.bad("expected {\"skew_seconds\": N}")
+            }
+            engine.clock.skewSeconds = body.skewSeconds
+            return Reply.json(Clock(skewSeconds: body.skewSeconds))
+        }
     }
 
     static func decode<T: Decodable>(_ request: Request) async throws -> T? {
