@@ -58,13 +58,4 @@ struct SQLiteInspectionTests {
         #expect(SQLiteStore.inspect(path: file + "/sub/pushdesk.sqlite").state == .missing(creatable: false))
         try? FileManager.default.removeItem(at: dir)
     }
-
-    /// Root reads any file whatever its mode, so only another user sees a mode-000 store refused.
-    @Test(.enabled(if: getuid() != 0, "root can read a mode-000 file")) func aFileThisUserCannotRead() throws {
-        let p = path("locked.sqlite")
-        _ = try SQLiteStore(path: p)
-        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: p)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: p); try? FileManager.default.removeItem(at: dir) }
-        #expect(SQLiteStore.inspect(path: p).state == .permissionDenied)
-    }
 }
