@@ -40,26 +40,52 @@ extension ConsoleCore {
         let bar = Style(reverse: true)
         buf.fill(x: 0, y: 0, width: buf.width, height: 1, style: bar)
         var x = buf.put(" PushDesk ", x: 0, y: 0, style: Style(fg: .accent, bold: true, reverse: true))
-        var parts = [state.backend]
+        // Each part in its forms, fullest first; "" leaves a part out. When the line is too wide the
+        // parts shrink in `shrinkOrder` (least needed first), whole forms at a time, never mid-word.
+        var parts: [[String]] = [[state.backend]]
         if let r = state.rateLimitRemaining {
-            parts.append("rate \(r)" + (state.rateLimitLimit.map { "/\($0)" } ?? "") + " left")
+            let limit = state.rateLimitLimit.map { "/\($0)" } ?? ""
+            parts.append(["rate \(r)\(limit) left", "rate \(r)\(limit)"])
         } else {
-            parts.append("rate —")
+            parts.append(["rate —"])
         }
-        if let address = state.inboxAddress {
-            parts.append("inbox \(address) · \(state.inboxDeliveries) deliveries")
-        } else {
-            parts.append("inbox off")
-        }
-        if let bulk = state.bulk, !bulk.finished { parts.append("bulk \(bulk.done)/\(bulk.total)") }
-        if state.readOnly { parts.append("READ-ONLY") }
+        let inboxPart = parts.count
+        parts.append(state.inboxAddress.map { address in
+            ["inbox \(address) · \(state.inboxDeliveries) deliveries", "inbox · \(state.inboxDeliveries) deliveries", "inbox \(state.inboxDeliveries)", ""]
+        } ?? ["inbox off", ""])
+        if let bulk = state.bulk, !bulk.finished { parts.append(["bulk \(bulk.done)/\(bulk.total)"]) }
+        if state.readOnly { parts.append(["READ-ONLY"]) }
+        var tabsPart: Int?
         if layout.compact {
-            parts.append(Pane.allCases.map { $0 == state.focus ? "[\($0.rawValue) \($0.title)]" : "\($0.rawValue) \($0.title)" }.joined(separator: " "))
+            tabsPart = parts.count
+            parts.append([
+                Pane.allCases.map { $0 == state.focus ? "[\($0.rawValue) \($0.title)]" : "\($0.rawValue) \($0.title)" }.joined(separator: " "),
+                Pane.allCases.map { $0 == state.focus ? "[\($0.rawValue) \($0.title)]" : "\($0.rawValue)" }.joined(separator: " "),
+            ])
         }
         let clock = " " + Draw.clock(state.now, offset: state.utcOffsetSeconds) + " "
         let room = buf.width - x - DisplayWidth.of(clock)
-        x += buf.put(Draw.fit(" " + parts.joined(separator: " │ "), room), x: x, y: 0, style: bar, maxWidth: room)
+        let shrinkOrder = [inboxPart] + (tabsPart.map { [$0] } ?? []) + [1]
+        let line = fittedParts(parts, shrinkOrder: shrinkOrder, room: room)
+        x += buf.put(Draw.fit(line, room), x: x, y: 0, style: bar, maxWidth: room)
         buf.put(clock, x: buf.width - DisplayWidth.of(clock), y: 0, style: Style(bold: true, reverse: true))
+    }
+
+    /// `parts` joined by " │ " at their fullest forms that fit `room`: the parts in `shrinkOrder`
+    /// take shorter forms one at a time, and only when every part is at its shortest is one left
+    /// out (a form of "").
+    static func fittedParts(_ parts: [[String]], shrinkOrder: [Int], room: Int) -> String {
+        var chosen = parts.map { _ in 0 }
+        func line() -> String { " " + zip(parts, chosen).map { $0[$1] }.filter { !$0.isEmpty }.joined(separator: " │ ") }
+        for dropping in [false, true] {
+            for part in shrinkOrder {
+                while DisplayWidth.of(line()) > room, chosen[part] + 1 < parts[part].count,
+                      dropping || !parts[part][chosen[part] + 1].isEmpty {
+                    chosen[part] += 1
+                }
+            }
+        }
+        return line()
     }
 
     static func drawStatus(_ state: ConsoleState, _ layout: Layout, _ buf: inout Buffer) {
