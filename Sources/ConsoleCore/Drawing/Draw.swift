@@ -18,6 +18,11 @@ enum Draw {
     }
 
     /// `s` fitted and padded with spaces to exactly `width` cells.
+    /// The first of `forms` (fullest first) that fits `width`, else the last one fitted.
+    static func firstFitting(_ forms: [String], width: Int) -> String {
+        forms.first { DisplayWidth.of($0) <= width } ?? fit(forms.last ?? "", width)
+    }
+
     static func pad(_ s: String, _ width: Int) -> String {
         let f = fit(s, width)
         return f + String(repeating: " ", count: max(0, width - DisplayWidth.of(f)))

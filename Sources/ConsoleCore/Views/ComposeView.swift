@@ -16,7 +16,10 @@ enum ComposeView {
         let to: String
         if targets.count > 1 { to = "\(targets.count) selected users (bulk)" }
         else if let t = targets.first { to = state.users.user(token: t)?.displayName ?? Shorten.middle(t, keep: 4) }
-        else { to = "— (Enter on a user, Space to multi-select, :user NAME)" }
+        else {
+            to = Draw.firstFitting(["— (Enter on a user, Space to multi-select, :user NAME)", "— (Enter on a user, or :user NAME)",
+                                    "— (:user NAME)"], width: inner.width - 4)
+        }
         var x = buf.put("To: ", x: inner.x, y: inner.y, style: .bold)
         buf.put(to, x: inner.x + x, y: inner.y, style: targets.isEmpty ? .dim : Style(fg: .accent), maxWidth: inner.width - x)
         let expire = state.expireMinutes.map { "\($0) min" } ?? "default"
@@ -43,7 +46,13 @@ enum ComposeView {
         let cursorX = editor.lines[editor.row].prefix(editor.col).reduce(0) { $0 + DisplayWidth.of($1) }
         let hscroll = editing ? max(0, cursorX - textWidth + 2) : 0
         if lineCount == 1, editor.lines[0].isEmpty, !editing {
-            buf.put("empty — t picks a template, Enter/i types, e opens $EDITOR", x: inner.x + gutter, y: editorTop, style: .dim, maxWidth: textWidth)
+            // One hint per line where the width is short, so none is cut.
+            let hints = ["t picks a template", "Enter or i types", "e opens $EDITOR"]
+            let oneLine = "empty — " + hints.joined(separator: ", ")
+            let lines = DisplayWidth.of(oneLine) <= textWidth ? [oneLine] : ["empty:"] + hints.map { "  " + $0 }
+            for (i, line) in lines.prefix(rows).enumerated() {
+                buf.put(line, x: inner.x + gutter, y: editorTop + i, style: .dim, maxWidth: textWidth)
+            }
         }
         for i in 0..<rows {
             let lineIndex = scroll + i
