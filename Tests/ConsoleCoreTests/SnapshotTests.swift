@@ -42,6 +42,23 @@ import Testing
         Snapshot.assert(Self.view(s, 120, 35), named: "help-120x35")
     }
 
+    /// On a small screen the help scrolls to its last binding; on a large one it is whole.
+    @Test func helpOverlayScrollsToEveryBinding() {
+        var small = Fixtures.state(users: 8, width: 80, height: 24)
+        Fixtures.keys(&small, .char("?"), .char("G"))
+        let text = Self.view(small, 80, 24).text()
+        #expect(text.contains("above") && !text.contains("more —"), "scrolled to the end:\n\(text)")
+        let lastBinding = Keymap.helpSections(readOnly: false).last?.1.last?.1.split(separator: " ").last.map(String.init) ?? "?"
+        #expect(text.contains(lastBinding), "the last binding (\(lastBinding)) is on screen")
+        Snapshot.assert(Self.view(small, 80, 24), named: "help-80x24-end")
+        Fixtures.keys(&small, .char("g"))
+        #expect(small.helpScroll == 0)
+        var large = Fixtures.state(users: 8, width: 200, height: 50)
+        Fixtures.keys(&large, .char("?"), .char("j"))
+        #expect(large.helpScroll == 0, "nothing to scroll when the help fits")
+        Snapshot.assert(Self.view(large, 200, 50), named: "help-200x50")
+    }
+
     @Test func confirmDialog() {
         var s = Fixtures.state(users: 8)
         Fixtures.keys(&s, .char(" "), .char(" "), .char(" "))

@@ -83,7 +83,7 @@ extension ConsoleCore {
             state.instruction = clean.isEmpty ? nil : clean
             state.status = StatusLine(clean.isEmpty ? "instruction cleared" : "instruction set")
         case "log": state.showLog.toggle(); clampScrolls(&state)
-        case "help": state.overlay = .help
+        case "help": state.overlay = .help; state.helpScroll = 0
         case "sort":
             guard let s = UserSort.allCases.first(where: { $0.rawValue.hasPrefix(arg.lowercased()) && !arg.isEmpty }) else {
                 state.status = StatusLine("usage: :sort time left|name|last signed", isError: true); return []

@@ -51,7 +51,7 @@ extension ConsoleCore {
                 state.focus = .payloads
             }
             state.status = nil
-        case .help: state.overlay = .help
+        case .help: state.overlay = .help; state.helpScroll = 0
         case .up: move(&state, by: -1)
         case .down: move(&state, by: 1)
         case .top: move(&state, by: Int.min / 2)

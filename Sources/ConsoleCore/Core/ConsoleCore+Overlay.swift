@@ -6,7 +6,19 @@ extension ConsoleCore {
     static func handleOverlay(_ state: inout ConsoleState, _ overlay: Overlay, _ key: Key) -> [Cmd] {
         switch overlay {
         case .help:
-            if [.esc, .char("?"), .char("q"), .enter].contains(key) { state.overlay = nil }
+            let page = max(1, OverlayView.helpRows(state) - 1)
+            let last = max(0, OverlayView.helpLines(state).count - OverlayView.helpRows(state))
+            switch key {
+            case .esc, .char("?"), .char("q"), .enter: state.overlay = nil
+            case .down, .char("j"): state.helpScroll += 1
+            case .up, .char("k"): state.helpScroll -= 1
+            case .pageDown, .char(" "): state.helpScroll += page
+            case .pageUp: state.helpScroll -= page
+            case .char("g"), .home: state.helpScroll = 0
+            case .char("G"), .end: state.helpScroll = last
+            default: break
+            }
+            state.helpScroll = max(0, min(state.helpScroll, last))
         case .templates(let cursor):
             let n = state.templates.count
             switch key {

@@ -23,6 +23,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var status: StatusLine?
     public var commandText: String = ""
     public var showLog: Bool = false
+    /// First line shown in the help overlay (it scrolls when taller than the screen).
+    public var helpScroll: Int = 0
     public var quitRequested: Bool = false
 
     // Users

@@ -88,7 +88,7 @@ public enum Keymap {
     public static func hints(for state: ConsoleState) -> [(String, String)] {
         if let overlay = state.overlay {
             switch overlay {
-            case .help: return [("Esc/?/q", "close help")]
+            case .help: return [("j/k PgDn", "scroll"), ("Esc/?/q", "close help")]
             case .templates: return [("↑/↓", "move"), ("Enter", "load template"), ("Esc", "close")]
             case .confirmPush: return [("y", "send push"), ("n/Esc", "cancel")]
             case .confirmCancel: return [("y", "cancel"), ("n/Esc", "keep")]

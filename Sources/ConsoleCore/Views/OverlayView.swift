@@ -13,8 +13,12 @@ enum OverlayView {
         }
     }
 
-    /// Draws a centred box of at most `width` cells holding `lines` (clipped), with a bottom hint.
-    static func panel(_ buf: inout Buffer, title: String, width: Int, lines: [Line], hint: String, highlight: Int? = nil) {
+    /// Body rows a panel of `lineCount` lines gets on a screen `height` tall.
+    static func bodyRows(lineCount: Int, height: Int) -> Int { max(0, min(lineCount + 4, height - 2) - 4) }
+
+    /// Draws a centred box of at most `width` cells holding `lines` from `scroll` on (clipped), with
+    /// a bottom hint; lines above or below the box are counted in its last rows.
+    static func panel(_ buf: inout Buffer, title: String, width: Int, lines: [Line], hint: String, highlight: Int? = nil, scroll: Int = 0) {
         let w = min(width, buf.width - 4)
         let h = min(lines.count + 4, buf.height - 2)
         let rect = Rect(x: (buf.width - w) / 2, y: max(1, (buf.height - h) / 2), width: w, height: h)
@@ -22,25 +26,60 @@ enum OverlayView {
         Draw.box(&buf, rect, title: title, focused: true)
         let inner = rect.inner
         let bodyRows = inner.height - 2
-        for (i, line) in lines.prefix(bodyRows).enumerated() {
+        let scroll = max(0, min(scroll, lines.count - bodyRows))
+        if scroll > 0 || lines.count > bodyRows {
+            let below = lines.count - scroll - bodyRows
+            let where_ = [scroll > 0 ? "↑ \(scroll) above" : nil, below > 0 ? "↓ \(below) more" : nil].compactMap { $0 }.joined(separator: " · ")
+            buf.put(where_ + " — j/k scroll", x: inner.x + 1, y: inner.y + bodyRows, style: .dim, maxWidth: inner.width - 2)
+        }
+        for (i, line) in lines.dropFirst(scroll).prefix(bodyRows).enumerated() {
             var x = inner.x + 1
             for (text, style) in line { x += buf.put(text, x: x, y: inner.y + i, style: style, maxWidth: inner.x + inner.width - 1 - x) }
-            if i == highlight { buf.restyle(x: inner.x, y: inner.y + i, width: inner.width) { $0.reverse = true; $0.bold = true } }
-        }
-        if lines.count > bodyRows {
-            buf.put("… \(lines.count - bodyRows) more line(s)", x: inner.x + 1, y: inner.y + bodyRows, style: .dim, maxWidth: inner.width - 2)
+            if i + scroll == highlight { buf.restyle(x: inner.x, y: inner.y + i, width: inner.width) { $0.reverse = true; $0.bold = true } }
         }
         buf.put(hint, x: inner.x + 1, y: inner.y + inner.height - 1, style: Style(fg: .accent, bold: true), maxWidth: inner.width - 2)
     }
 
-    static func help(_ state: ConsoleState, _ buf: inout Buffer) {
+    /// Every line of the help overlay: all bindings, by section.
+    static func helpLines(_ state: ConsoleState) -> [Line] {
         var lines: [Line] = []
         for (title, rows) in Keymap.helpSections(readOnly: state.readOnly) {
             if !lines.isEmpty { lines.append([]) }
             lines.append([(title, Style(fg: .accent, bold: true))])
-            for (keys, text) in rows { lines.append([("  " + Draw.pad(keys, 10), .bold), (text, .plain)]) }
+            for (keys, text) in rows {
+                // Long descriptions wrap under themselves rather than run off the panel.
+                for (i, part) in wrapped(text, width: helpTextWidth(state)).enumerated() {
+                    lines.append([("  " + Draw.pad(i == 0 ? keys : "", 10), .bold), (part, .plain)])
+                }
+            }
         }
-        panel(&buf, title: "Help — keys", width: 96, lines: lines, hint: "Esc/?/q close")
+        return lines
+    }
+
+    /// Room for a help description: the panel's inner width less the key column.
+    static func helpTextWidth(_ state: ConsoleState) -> Int { max(10, min(96, state.width - 4) - 2 - 2 - 12) }
+
+    /// `text` broken into lines of at most `width` cells: at double spaces when it is a list of
+    /// items (`:user NAME  :push`), else at spaces (a longer item is cut).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        let gap = text.contains("  ") ? "  " : " "
+        var lines: [String] = [], line = ""
+        for word in text.components(separatedBy: gap) {
+            let candidate = line.isEmpty ? word : line + gap + word
+            if DisplayWidth.of(candidate) <= width || line.isEmpty { line = candidate } else { lines.append(line); line = word }
+        }
+        lines.append(line)
+        return lines.map { Draw.fit($0, width) }
+    }
+
+    /// Help lines visible at once on this screen.
+    static func helpRows(_ state: ConsoleState) -> Int { bodyRows(lineCount: helpLines(state).count, height: state.height) }
+
+    static func help(_ state: ConsoleState, _ buf: inout Buffer) {
+        let lines = helpLines(state)
+        let scrollable = lines.count > helpRows(state)
+        panel(&buf, title: "Help — keys", width: 96, lines: lines, hint: scrollable ? "j/k PgDn scroll · Esc/?/q close" : "Esc/?/q close",
+              scroll: state.helpScroll)
     }
 
     static func templates(_ state: ConsoleState, _ cursor: Int, _ buf: inout Buffer) {
