@@ -3,6 +3,7 @@ import ConsoleTestSupport
 import Domain
 import Foundation
 import Testing
+import XRPLTx
 
 @Suite struct SnapshotTests {
     /// 100,000 users, built once.
@@ -115,5 +116,17 @@ import Testing
         Snapshot.assert(Self.view(s, 120, 35), named: "templates-120x35")
         Fixtures.keys(&s, .enter)
         #expect(s.editor.text.contains("TrustSet"))
+    }
+
+    /// The name column fits the longest name: `NFTokenCreateOffer` never runs into its title.
+    @Test func templatePickerFitsTheLongestName() {
+        var s = Fixtures.state(users: 8, width: 80, height: 24)
+        let long = TxTemplate(name: "NFTokenCreateOffer", title: "NFT sell offer", purpose: "Offer an NFT for sale.",
+                              txjsonText: #"{"TransactionType":"NFTokenCreateOffer"}"#)
+        _ = Fixtures.send(&s, .templatesLoaded(SampleData.templates + [long]))
+        Fixtures.keys(&s, .char("2"), .char("t"))
+        let text = Self.view(s, 80, 24).text()
+        #expect(text.contains("NFTokenCreateOffer  NFT sell offer"), "\(text)")
+        Snapshot.assert(Self.view(s, 80, 24), named: "templates-80x24")
     }
 }

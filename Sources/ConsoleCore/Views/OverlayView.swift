@@ -85,7 +85,9 @@ enum OverlayView {
     static func templates(_ state: ConsoleState, _ cursor: Int, _ buf: inout Buffer) {
         var lines: [Line] = []
         if state.templates.isEmpty { lines.append([("no templates loaded", .dim)]) }
-        for t in state.templates { lines.append([(Draw.pad(t.name, 18), .bold), (t.title, .plain)]) }
+        // The name column fits the longest name, so no name runs into its title.
+        let nameWidth = (state.templates.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+        for t in state.templates { lines.append([(Draw.pad(t.name, nameWidth), .bold), (t.title, .plain)]) }
         if state.templates.indices.contains(cursor) {
             lines.append([])
             lines.append([(state.templates[cursor].purpose, .dim)])
