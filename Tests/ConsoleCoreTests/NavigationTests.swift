@@ -37,7 +37,9 @@ import Testing
         Fixtures.keys(&s, .backtab); #expect(s.focus == .detail)
         Fixtures.keys(&s, .char("3")); #expect(s.focus == .payloads)
         Fixtures.keys(&s, .char("j")); #expect(s.payloadCursor == 1)
-        Fixtures.keys(&s, .enter); #expect(s.focus == .detail)
+        // Payload 1 was not pushed: Enter shows its QR; on a pushed one it opens Detail.
+        Fixtures.keys(&s, .enter); #expect(s.overlay == .qr(uuid: s.payloads[1].uuid))
+        Fixtures.keys(&s, .esc, .char("j"), .enter); #expect(s.focus == .detail)
         Fixtures.keys(&s, .esc); #expect(s.focus == .payloads)
     }
 

@@ -45,6 +45,8 @@ extension ConsoleCore {
                 state.overlay = nil
             default: break
             }
+        case .qr:
+            return handleQRKey(&state, key)
         }
         return []
     }

@@ -15,8 +15,12 @@ public enum Keymap {
         KeyBinding([.char("x")], "x", "expire", .pane(.compose), .setExpire),
         KeyBinding([.char("I")], "I", "instruction", .pane(.compose), .setInstruction),
         // Payloads
-        KeyBinding([.enter], "Enter", "detail", .pane(.payloads), .openDetail),
+        KeyBinding([.enter], "Enter", "detail", .pane(.payloads), .openDetail,
+                   about: "detail (not pushed: its QR, full screen)"),
+        KeyBinding([.char("z")], "z", "QR", .pane(.payloads), .zoomQR, about: "QR code and deep link, full screen"),
         KeyBinding([.char("c")], "c", "cancel", .pane(.payloads), .cancelPayload, mutates: true),
+        // Detail
+        KeyBinding([.char("z")], "z", "QR", .pane(.detail), .zoomQR, about: "QR code and deep link, full screen"),
         KeyBinding([.char("c")], "c", "cancel", .pane(.detail), .cancelPayload, mutates: true),
         // Global
         KeyBinding([.up, .char("k")], "↑/k", "up", .global, .up, inFooter: false),
@@ -66,10 +70,10 @@ public enum Keymap {
     public static func helpSections(readOnly: Bool) -> [(String, [(String, String)])] {
         var sections: [(String, [(String, String)])] = []
         let visible = bindings.filter { !(readOnly && $0.mutates) && !helpHidden.contains($0.label) }
-        let global = visible.filter { $0.scope == .global }.map { ($0.label, $0.help) }
+        let global = visible.filter { $0.scope == .global }.map { ($0.label, $0.about ?? $0.help) }
         sections.append(("Global", global))
         for pane in Pane.allCases {
-            let rows = visible.filter { $0.scope == .pane(pane) }.map { ($0.label, $0.help) }
+            let rows = visible.filter { $0.scope == .pane(pane) }.map { ($0.label, $0.about ?? $0.help) }
             if !rows.isEmpty { sections.append(("\(pane.rawValue) \(pane.title)", rows)) }
         }
         sections.append(("Modes", modeHints.map { ($0.0, $0.1) }))
@@ -92,6 +96,7 @@ public enum Keymap {
             case .templates: return [("↑/↓", "move"), ("Enter", "load template"), ("Esc", "close")]
             case .confirmPush: return [("y", "send push"), ("n/Esc", "cancel")]
             case .confirmCancel: return [("y", "cancel"), ("n/Esc", "keep")]
+            case .qr: return [("Esc/z/q", "close")]
             }
         }
         switch state.mode {

@@ -10,6 +10,7 @@ enum OverlayView {
         case .templates(let cursor): templates(state, cursor, &buf)
         case .confirmPush(let confirm): confirmPush(state, confirm, &buf)
         case .confirmCancel(let uuid): confirmCancel(state, uuid, &buf)
+        case .qr(let uuid): QRZoomView.draw(state, uuid, &buf)
         }
     }
 
