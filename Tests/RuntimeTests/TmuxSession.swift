@@ -37,6 +37,8 @@ struct TmuxSession {
         _ = try Self.run(["tmux", "-L", name, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
     func capture() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name]).output }
+    /// The screen with its SGR escape sequences (`capture-pane -e`): colours and attributes as drawn.
+    func captureWithEscapes() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-e", "-t", name]).output }
     func kill() { _ = try? Self.run(["tmux", "-L", name, "kill-server"]) }
 
     /// Polls the screen until `predicate` holds; returns the last capture. `timeout` only guards against hangs.
