@@ -8,11 +8,14 @@ import Testing
 struct QRZoomEndToEndTests {
     let binary = TmuxSession.binary ?? "pushdesk"
 
-    @Test func gracesZoomedQRIsWholeAt80x24AndDecodesToTheDeepLink() async throws {
+    /// In colour the code is white on black and decodes on any terminal theme; with `NO_COLOR` the
+    /// terminal's colours draw it: as is on a light-on-dark terminal, inverted on a dark-on-light one.
+    @Test(arguments: [false, true])
+    func gracesZoomedQRIsWholeAt80x24AndDecodesToTheDeepLink(noColor: Bool) async throws {
         guard TerminalQR.zbarimgAvailable() else { return }
         let tmux = try TmuxSession(width: 80, height: 24)
         defer { tmux.kill() }
-        try tmux.type(binary)
+        try tmux.type(noColor ? "NO_COLOR=1 \(binary)" : binary)
         try tmux.key("Enter")
         try await tmux.waitFor { $0.contains("SIMULATOR") && $0.contains("grace") }
         for command in [":user grace", ":template SignIn", ":push"] {
@@ -31,10 +34,11 @@ struct QRZoomEndToEndTests {
                                 "no deep link under the code:\n\(zoomed)")
         #expect(!zoomed.contains("QR needs"), "the code fits 80×24:\n\(zoomed)")
         let lines = try tmux.captureWithEscapes().components(separatedBy: "\n")
-        #expect(lines.joined().contains("\u{1B}["), "captured without colours")
+        #expect(lines.joined().contains("\u{1B}[37m") != noColor, "colours as the mode asks")
         for theme in [TerminalQR.Theme.dark, .light] {
             let pgm = TerminalQR.pgm(TerminalQR.cells(ansi: lines, theme: theme), theme: theme)
-            #expect(try TerminalQR.decode(pgm) == link, "\(theme):\n\(zoomed)")
+            let inverted = noColor && theme.name == TerminalQR.Theme.light.name
+            #expect(try TerminalQR.decode(pgm, tryInverted: inverted) == link, "\(theme), NO_COLOR \(noColor):\n\(zoomed)")
         }
         try tmux.type("z")
         try await tmux.waitFor { !$0.contains("Esc/z/q close") && $0.contains("Payloads") }
