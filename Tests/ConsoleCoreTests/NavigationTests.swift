@@ -37,7 +37,9 @@ import Testing
         Fixtures.keys(&s, .backtab); #expect(s.focus == .detail)
         Fixtures.keys(&s, .char("3")); #expect(s.focus == .payloads)
         Fixtures.keys(&s, .char("j")); #expect(s.payloadCursor == 1)
-        Fixtures.keys(&s, .enter); #expect(s.focus == .detail)
+        // Payload 1 was not pushed: Enter shows its QR; on a pushed one it opens Detail.
+        Fixtures.keys(&s, .enter); #expect(s.overlay == .qr(uuid: s.payloads[1].uuid))
+        Fixtures.keys(&s, .esc, .char("j"), .enter); #expect(s.focus == .detail)
         Fixtures.keys(&s, .esc); #expect(s.focus == .payloads)
     }
 
@@ -95,5 +97,20 @@ import Testing
         Fixtures.keys(&s, .paste("/grace 1\n"))
         #expect(s.mode == .normal && s.users.query == "grace 1")
         #expect(s.users.visible.count > 0)
+    }
+}
+
+/// The push's template and options are reachable from every pane, not only Compose.
+struct GlobalComposeKeysTests {
+    @Test func templatesExpireAndInstructionWorkFromEveryPane() {
+        for pane in ["1", "3", "4"] {
+            var s = Fixtures.state(users: 4)
+            Fixtures.keys(&s, .char(Character(pane)), .char("t"))
+            #expect(s.overlay == .templates(cursor: 0), "t in pane \(pane)")
+            Fixtures.keys(&s, .esc, .char("x"))
+            #expect(s.mode == .command && s.commandText == "expire ", "x in pane \(pane)")
+            Fixtures.keys(&s, .esc, .char("I"))
+            #expect(s.mode == .command && s.commandText == "instruction ", "I in pane \(pane)")
+        }
     }
 }

@@ -86,7 +86,8 @@ import XRPLTx
                                                              status: i == 5 ? 429 : 200, latencyMs: 40 + Double(i), rateLimitRemaining: 29 - i,
                                                              at: Fixtures.now + Double(i), error: i == 5 ? "rate limited \u{1B}[2J" : nil)))
         }
-        Fixtures.keys(&s, .char("3"), .char("j"), .enter, .char("L"))
+        // Enter on a not-pushed payload opens its QR screen; 4 goes to its Detail pane.
+        Fixtures.keys(&s, .char("3"), .char("j"), .char("4"), .char("L"))
         Snapshot.assert(Self.view(s, 200, 50), named: "detail-notpushed-log-200x50")
     }
 

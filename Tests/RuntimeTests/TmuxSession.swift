@@ -37,6 +37,8 @@ struct TmuxSession {
         _ = try Self.run(["tmux", "-L", name, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
     func capture() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name]).output }
+    /// The screen with its SGR escape sequences (`capture-pane -e`): colours and attributes as drawn.
+    func captureWithEscapes() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-e", "-t", name]).output }
     func kill() { _ = try? Self.run(["tmux", "-L", name, "kill-server"]) }
 
     /// Polls the screen until `predicate` holds; returns the last capture. `timeout` only guards against hangs.
@@ -82,8 +84,21 @@ struct TmuxSession {
         for fd in inheritableDescriptors() { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The test process's threads block most signals, and a spawned child inherits that mask: a tmux
+        // server started so never saw its signals and outlived `kill-server` (sessions piled up after
+        // every run). The child starts with no signal blocked and the usual default dispositions.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for sig in [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let rc = posix_spawnp(&pid, args[0], &actions, nil, argv, environ)
+        let rc = posix_spawnp(&pid, args[0], &actions, &attr, argv, environ)
         guard rc == 0 else { throw TmuxError.failed("\(args[0]): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {

@@ -7,4 +7,6 @@ public enum Action: Sendable, Equatable {
     case toggleSelect, cycleSort, chooseUser, verify
     case templates, externalEdit, editMode, setExpire, setInstruction
     case push, cancelPayload, openDetail, toggleLog
+    /// Show the selected payload's QR code and deep link full screen (``Overlay/qr(uuid:)``).
+    case zoomQR
 }

@@ -4,6 +4,8 @@ extension ConsoleCore {
     static func handleKey(_ state: inout ConsoleState, _ key: Key) -> [Cmd] {
         if key == .ctrl("c") { state.quitRequested = true; return [.quit] }
         if key == .resize { return [] }
+        // The QR screen has its own too-small message and keeps its keys on any terminal.
+        if case .qr? = state.overlay { return handleQRKey(&state, key) }
         let layout = Layout(state)
         if layout.tooSmall {
             if key == .char("q") { state.quitRequested = true; return [.quit] }
@@ -93,7 +95,11 @@ extension ConsoleCore {
         case .cancelPayload:
             return openCancelConfirm(&state)
         case .openDetail:
+            // A payload that was not pushed is scanned, not read: its QR, whole.
+            if state.selectedPayload?.pushed == false { return openQR(&state) }
             state.focus = .detail; state.detailScroll = 0
+        case .zoomQR:
+            return openQR(&state)
         case .toggleLog:
             state.showLog.toggle(); clampScrolls(&state)
         }

@@ -57,6 +57,8 @@ extension ConsoleCore {
                 state.overlay = nil
             default: break
             }
+        case .qr:
+            return handleQRKey(&state, key)
         }
         return []
     }

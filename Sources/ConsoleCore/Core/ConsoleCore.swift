@@ -39,6 +39,8 @@ public enum ConsoleCore {
             state.templates = list
         case .payloadUpserted(let record):
             upsertPayload(&state, record)
+            // The QR screen waits for this payload's deep link.
+            if case .qr(let uuid)? = state.overlay, uuid == record.uuid { return qrNeeded(state, record) }
         case .payloadsLoaded(let list):
             let keep = state.selectedPayload?.uuid
             state.payloads = list.sorted { $0.created > $1.created }
@@ -55,7 +57,7 @@ public enum ConsoleCore {
             }
             if !bulk {
                 state.status = record.pushed == false
-                    ? StatusLine("not pushed — token expired or revoked: show the QR / deep link \(record.deepLink ?? "")", isError: true)
+                    ? StatusLine("not pushed — token expired or revoked · z shows the QR and deep link", isError: true)
                     : StatusLine("pushed ✓ \(record.transactionType) to \(record.userName ?? "user")")
             }
             return takeIn(record, follow: true)

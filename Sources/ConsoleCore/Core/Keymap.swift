@@ -10,13 +10,19 @@ public enum Keymap {
         KeyBinding([.char("v")], "v", "verify", .pane(.users), .verify),
         // Compose
         KeyBinding([.enter, .char("i")], "Enter/i", "edit", .pane(.compose), .editMode),
+        // The push's template and options work from any pane (global, below); the Compose footer
+        // names them, where they are looked for first.
         KeyBinding([.char("t")], "t", "templates", .pane(.compose), .templates),
         KeyBinding([.char("e")], "e", "$EDITOR", .pane(.compose), .externalEdit),
         KeyBinding([.char("x")], "x", "expire", .pane(.compose), .setExpire),
         KeyBinding([.char("I")], "I", "instruction", .pane(.compose), .setInstruction),
         // Payloads
-        KeyBinding([.enter], "Enter", "detail", .pane(.payloads), .openDetail),
+        KeyBinding([.enter], "Enter", "detail", .pane(.payloads), .openDetail,
+                   about: "detail (not pushed: its QR, full screen)"),
+        KeyBinding([.char("z")], "z", "QR", .pane(.payloads), .zoomQR, about: "QR code and deep link, full screen"),
         KeyBinding([.char("c")], "c", "cancel", .pane(.payloads), .cancelPayload, mutates: true),
+        // Detail
+        KeyBinding([.char("z")], "z", "QR", .pane(.detail), .zoomQR, about: "QR code and deep link, full screen"),
         KeyBinding([.char("c")], "c", "cancel", .pane(.detail), .cancelPayload, mutates: true),
         // Global
         KeyBinding([.up, .char("k")], "↑/k", "up", .global, .up, inFooter: false),
@@ -26,6 +32,10 @@ public enum Keymap {
         KeyBinding([.pageUp, .ctrl("b")], "PgUp/PgDn", "page up / down", .global, .pageUp, inFooter: false),
         KeyBinding([.pageDown, .ctrl("f")], "PgDn", "page down", .global, .pageDown, inFooter: false),
         KeyBinding([.char("p")], "p", "push…", .global, .push, mutates: true),
+        KeyBinding([.char("t")], "t", "templates", .global, .templates, inFooter: false, about: "templates (any pane; or :template NAME)"),
+        KeyBinding([.char("x")], "x", "expire", .global, .setExpire, inFooter: false, about: "expire minutes (any pane; or :expire N)"),
+        KeyBinding([.char("I")], "I", "instruction", .global, .setInstruction, inFooter: false,
+                   about: "instruction (any pane; or :instruction TEXT)"),
         KeyBinding([.tab], "Tab", "pane", .global, .nextPane),
         KeyBinding([.backtab], "S-Tab", "previous pane", .global, .previousPane, inFooter: false),
         KeyBinding([.char("1")], "1-4", "go to pane", .global, .focus(.users), inFooter: false),
@@ -66,10 +76,13 @@ public enum Keymap {
     public static func helpSections(readOnly: Bool) -> [(String, [(String, String)])] {
         var sections: [(String, [(String, String)])] = []
         let visible = bindings.filter { !(readOnly && $0.mutates) && !helpHidden.contains($0.label) }
-        let global = visible.filter { $0.scope == .global }.map { ($0.label, $0.help) }
+        let global = visible.filter { $0.scope == .global }.map { ($0.label, $0.about ?? $0.help) }
         sections.append(("Global", global))
         for pane in Pane.allCases {
-            let rows = visible.filter { $0.scope == .pane(pane) }.map { ($0.label, $0.help) }
+            // A pane binding that only repeats a global one (same key, same action) is listed once, globally.
+            let rows = visible.filter { b in
+                b.scope == .pane(pane) && !visible.contains { $0.scope == .global && $0.keys == b.keys && $0.action == b.action }
+            }.map { ($0.label, $0.about ?? $0.help) }
             if !rows.isEmpty { sections.append(("\(pane.rawValue) \(pane.title)", rows)) }
         }
         sections.append(("Modes", modeHints.map { ($0.0, $0.1) }))
@@ -92,6 +105,7 @@ public enum Keymap {
             case .templates: return [("↑/↓", "move"), ("Enter", "load template"), ("Esc", "close")]
             case .confirmPush: return [("y", "send push"), ("n/Esc", "cancel")]
             case .confirmCancel: return [("y", "cancel"), ("n/Esc", "keep")]
+            case .qr: return [("Esc/z/q", "close")]
             }
         }
         switch state.mode {

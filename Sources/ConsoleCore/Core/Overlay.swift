@@ -5,6 +5,9 @@ public enum Overlay: Sendable, Equatable {
     case templates(cursor: Int)
     case confirmPush(PushConfirm)
     case confirmCancel(uuid: String)
+    /// The payload's QR code and deep link, whole, on a screen of its own (`z`, or Enter on a payload
+    /// that was not pushed). Drawn instead of the panes; `Esc`, `z` or `q` closes it.
+    case qr(uuid: String)
 }
 
 /// State of the push confirm dialog.

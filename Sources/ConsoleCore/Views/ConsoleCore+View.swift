@@ -6,6 +6,11 @@ extension ConsoleCore {
     public static func view(_ state: ConsoleState, width: Int, height: Int) -> Buffer {
         var buf = Buffer(width: width, height: height, monochrome: state.noColor)
         guard width > 0, height > 0 else { return buf }
+        // The QR screen replaces everything, and says itself when the terminal is too small for the code.
+        if case .qr(let uuid)? = state.overlay {
+            QRZoomView.draw(state, uuid, &buf)
+            return buf
+        }
         let layout = Layout(width: width, height: height, focus: state.focus, showLog: state.showLog)
         if layout.tooSmall {
             drawTooSmall(&buf, width: width, height: height)

@@ -54,6 +54,7 @@ enum DetailView {
         if p.pushed == false {
             out.append([])
             out.append([("not pushed — token expired or revoked", Style(fg: .expiring, bold: true))])
+            out.append([("QR: z", Style(fg: .accent, bold: true)), ("  shows the code whole, full screen, to scan", .plain)])
             out.append([label("deep link"), (p.deepLink ?? "(waiting for the platform)", Style(underline: true))])
             if let modules = state.qrCodes[p.uuid] {
                 out.append(contentsOf: qrLines(modules).map { [("  ", Style.plain), ($0, QRText.style)] })

@@ -10,6 +10,7 @@ enum OverlayView {
         case .templates(let cursor): templates(state, cursor, &buf)
         case .confirmPush(let confirm): confirmPush(state, confirm, &buf)
         case .confirmCancel(let uuid): confirmCancel(state, uuid, &buf)
+        case .qr(let uuid): QRZoomView.draw(state, uuid, &buf)
         }
     }
 
@@ -42,22 +43,40 @@ enum OverlayView {
 
     /// Every line of the help overlay: all bindings, by section.
     static func helpLines(_ state: ConsoleState) -> [Line] {
+        let columns = helpColumns(state)
+        let columnWidth = (helpPanelWidth(state) - 4) / columns
         var lines: [Line] = []
         for (title, rows) in Keymap.helpSections(readOnly: state.readOnly) {
             if !lines.isEmpty { lines.append([]) }
             lines.append([(title, Style(fg: .accent, bold: true))])
             for (keys, text) in rows {
                 // Long descriptions wrap under themselves rather than run off the panel.
-                for (i, part) in wrapped(text, width: helpTextWidth(state)).enumerated() {
+                for (i, part) in wrapped(text, width: max(10, columnWidth - 2 - 12)).enumerated() {
                     lines.append([("  " + Draw.pad(i == 0 ? keys : "", 10), .bold), (part, .plain)])
                 }
             }
         }
-        return lines
+        guard columns == 2 else { return lines }
+        // Two columns side by side, split at the section break nearest the middle.
+        let breaks = lines.indices.filter { lines[$0].isEmpty }
+        let split = breaks.min { abs($0 - lines.count / 2) < abs($1 - lines.count / 2) } ?? lines.count / 2
+        let left = Array(lines[..<split]), right = Array(lines[min(lines.count, split + 1)...])
+        return (0..<max(left.count, right.count)).map { row in
+            var line = row < left.count ? left[row] : []
+            let used = line.reduce(0) { $0 + DisplayWidth.of($1.0) }
+            line.append((String(repeating: " ", count: max(1, columnWidth - used)), .plain))
+            if row < right.count { line += right[row] }
+            return line
+        }
     }
 
-    /// Room for a help description: the panel's inner width less the key column.
-    static func helpTextWidth(_ state: ConsoleState) -> Int { max(10, min(96, state.width - 4) - 2 - 2 - 12) }
+    /// Two columns of help when the screen is wide enough for two readable ones.
+    static func helpColumns(_ state: ConsoleState) -> Int { state.width >= 110 ? 2 : 1 }
+
+    /// The help panel's width: one column of up to 96 cells, or two filling up to 150.
+    static func helpPanelWidth(_ state: ConsoleState) -> Int {
+        helpColumns(state) == 2 ? min(150, state.width - 4) : min(96, state.width - 4)
+    }
 
     /// `text` broken into lines of at most `width` cells: at double spaces when it is a list of
     /// items (`:user NAME  :push`), else at spaces (a longer item is cut).
@@ -78,7 +97,7 @@ enum OverlayView {
     static func help(_ state: ConsoleState, _ buf: inout Buffer) {
         let lines = helpLines(state)
         let scrollable = lines.count > helpRows(state)
-        panel(&buf, title: "Help — keys", width: 96, lines: lines, hint: scrollable ? "j/k PgDn scroll · Esc/?/q close" : "Esc/?/q close",
+        panel(&buf, title: "Help — keys", width: helpPanelWidth(state), lines: lines, hint: scrollable ? "j/k PgDn scroll · Esc/?/q close" : "Esc/?/q close",
               scroll: state.helpScroll)
     }
 
