@@ -111,6 +111,18 @@ enum SQLiteMigrations {
                 )
                 """)
         }
+        // The change feed: one numbered row per changed thing, appended in the writing transaction
+        // (SQLite has one writer at a time, so numbers follow commit order).
+        m.registerMigration("v4-change-feed") { db in
+            try db.execute(sql: """
+                CREATE TABLE changes (
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    at REAL NOT NULL
+                )
+                """)
+        }
         return m
     }
 }

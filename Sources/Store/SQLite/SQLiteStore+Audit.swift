@@ -17,5 +17,6 @@ extension SQLiteStore {
     static func audit(_ db: Database, _ e: AuditEntry) throws {
         try db.execute(sql: "INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)",
                        arguments: [e.at.timeIntervalSince1970, e.actor, e.action, e.detail])
+        try note(db, .audit(db.lastInsertedRowID))
     }
 }

@@ -63,3 +63,24 @@ struct AuditAndIntentContractTests {
         }
     }
 }
+
+/// Exactly-once create across operators: an identifier names one payload in the whole store.
+@Suite("Store contract: exactly-once identifiers")
+struct IdentifierContractTests {
+    @Test(arguments: StoreEngine.allCases)
+    func aSecondPayloadWithTheSameIdentifierIsRefused(_ engine: StoreEngine) async throws {
+        try await engine.withReopenableStore { store, reopen in
+            let first = PayloadRecord(uuid: "p-1", identifier: "pd-same", transactionType: "SignIn", txjson: "{}", created: t0, operatorName: "dana")
+            try await store.savePayload(first)
+            try await store.savePayload(first) // the same payload again is an update
+            let other = try await reopen() // another operator's process
+            let second = PayloadRecord(uuid: "p-2", identifier: "pd-same", transactionType: "SignIn", txjson: "{}", created: t0, operatorName: "erin")
+            await #expect(throws: StoreError.duplicateIdentifier("pd-same")) {
+                try await other.recordCreated(second, audit: AuditEntry(at: t0, actor: "erin", action: "push", detail: "p-2"))
+            }
+            #expect(try await store.payload(uuid: "p-2") == nil)
+            #expect(try await store.auditLog().isEmpty) // the refused create wrote nothing
+            #expect(try await other.payloads().map(\.uuid) == ["p-1"])
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import Store
+import Testing
+
+/// What the PostgreSQL engine does beneath the contract: its errors (never the password), its
+/// migrations (once, also when several processes open the store together).
+@Suite("PostgreSQL engine: errors and migrations")
+struct PostgresEngineTests {
+    static let password = "Pa55-never-shown"
+
+    /// A port nothing listens on: the store says offline, names host:port/db, never the password.
+    @Test func anUnreachableServerIsOfflineAndTheErrorHidesThePassword() async throws {
+        let port = try FreePort.take()
+        let endpoint = PostgresEndpoint(host: "127.0.0.1", port: port, username: "dana", password: Self.password, database: "desk",
+                                        sslMode: .disable)
+        let started = Date()
+        do {
+            _ = try await PostgresStore.open(endpoint)
+            Issue.record("opened a store on a closed port")
+        } catch let error as StoreError {
+            #expect(error.isOffline, "\(error)")
+            #expect(error.description.contains("127.0.0.1:\(port)/desk"), "\(error)")
+            #expect(error.description.contains("offline"), "\(error)")
+            for text in [error.description, String(reflecting: error), error.localizedDescription] {
+                #expect(!text.contains(Self.password), "password in \(text)")
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        // Through the location and the factory's path too.
+        let location = try StoreLocation.parse("postgres://dana:\(Self.password)@127.0.0.1:\(port)/desk?sslmode=disable")
+        await #expect(throws: StoreError.self) { _ = try await location.open() }
+    }
+
+    @Test func aWrongPasswordIsRefusedWithoutShowingIt() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            var wrong = endpoint
+            wrong.password = Self.password
+            do {
+                _ = try await PostgresStore.open(wrong)
+                Issue.record("opened with a wrong password")
+            } catch {
+                let text = "\(error) \(String(reflecting: error))"
+                #expect(error is StoreError, "\(text)")
+                #expect(!text.contains(Self.password), "password in \(text)")
+                #expect(text.contains(endpoint.address), "\(text)")
+            }
+        }
+    }
+
+    /// Four processes' worth of stores opening one empty database at once: one migrates, the
+    /// others wait on the advisory lock and find it done.
+    @Test func concurrentOpensMigrateOnce() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let names = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let store = try await PostgresStore.open(endpoint, maximumConnections: 2)
+                        let names = try await store.appliedMigrations()
+                        await store.close()
+                        return names
+                    }
+                }
+                return try await group.reduce(into: [[String]]()) { $0.append($1) }
+            }
+            #expect(names.count == 4)
+            #expect(Set(names.map { $0.joined(separator: ",") }).count == 1)
+            #expect(names.first?.first == "v1-users-payloads-audit-deliveries-intents")
+            #expect(names.first.map { Set($0).count == $0.count } == true)
+        }
+    }
+
+    /// After close, a call fails as offline, not by hanging.
+    @Test func aClosedStoreAnswersOffline() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let store = try await PostgresStore.open(endpoint)
+            try await store.upsertUser(.init(userToken: "tok"))
+            await store.close()
+            await #expect(throws: StoreError.self) { _ = try await store.userCount() }
+        }
+    }
+}
+
+/// A loopback TCP port that was free a moment ago (bound, read, released).
+enum FreePort {
+    static func take() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw CocoaError(.fileWriteUnknown) }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
