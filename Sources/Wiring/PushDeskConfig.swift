@@ -10,7 +10,11 @@ public struct PushDeskConfig: Sendable, Equatable {
     public var webhookHost: String?
     public var webhookPort: Int?
     public var webhookPath: String?
+    /// `store = "..."`: a SQLite file path or a PostgreSQL URL (see `StoreLocation`). Holds the
+    /// store password when the URL has one: never print it (use `StoreLocation.description`).
     public var storePath: String?
+    /// `operator = "..."`: the name recorded with every payload and audit entry.
+    public var operatorName: String?
 
     public init() {}
 
@@ -51,6 +55,7 @@ public struct PushDeskConfig: Sendable, Equatable {
         if let v = environment["XUMM_APIKEY"], !v.isEmpty { config.apiKey = v }
         if let v = environment["XUMM_APISECRET"], !v.isEmpty { config.apiSecret = v }
         if let v = environment["XUMM_API_BASE"], !v.isEmpty { config.apiBase = v }
+        if let v = environment["PUSHDESK_OPERATOR"], !v.isEmpty { config.operatorName = v }
         return config
     }
 
@@ -88,7 +93,8 @@ public struct PushDeskConfig: Sendable, Equatable {
                 guard let p = Int(value) else { throw LoadError.malformed(path: path, line: i + 1, reason: "port must be a number") }
                 c.webhookPort = p
             case "webhook.path", "webhook_path": c.webhookPath = value
-            case "store", "store_path": c.storePath = value
+            case "store", "store_path", "store.url", "store.path": c.storePath = value
+            case "operator", "operator_name": c.operatorName = value
             default: continue // unknown keys are ignored, like the platform's bodies
             }
         }

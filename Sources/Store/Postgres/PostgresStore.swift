@@ -19,11 +19,14 @@ public final class PostgresStore: PushDeskStore {
     let logger: Logger
     private let runner: Task<Void, Never>
 
-    private init(endpoint: PostgresEndpoint, client: PostgresClient, logger: Logger) {
+    private init(endpoint: PostgresEndpoint, client: PostgresClient, logger: Logger, started: CheckedContinuation<Void, Never>) {
         self.endpoint = endpoint
         self.client = client
         self.logger = logger
-        self.runner = Task { await client.run() }
+        self.runner = Task {
+            started.resume()
+            await client.run() // marks the client running before its first suspension
+        }
     }
 
     deinit { runner.cancel() }
@@ -56,7 +59,13 @@ public final class PostgresStore: PushDeskStore {
                                                   tls: try clientTLS(endpoint))
         config.options.maximumConnections = maximumConnections
         config.options.connectTimeout = .seconds(5)
-        return PostgresStore(endpoint: endpoint, client: PostgresClient(configuration: config, backgroundLogger: logger), logger: logger)
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        // Returned once the run task is under way, so no query leases before the pool runs.
+        var store: PostgresStore?
+        await withCheckedContinuation { started in
+            store = PostgresStore(endpoint: endpoint, client: client, logger: logger, started: started)
+        }
+        return store!
     }
 
     /// Ends the connection pool. Operations after this fail as offline.
