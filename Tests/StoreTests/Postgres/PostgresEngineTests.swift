@@ -79,6 +79,28 @@ struct PostgresEngineTests {
             await #expect(throws: StoreError.self) { _ = try await store.userCount() }
         }
     }
+
+    /// The listener's connection is killed by the server: the feed reconnects and reads on from
+    /// its last number, so what was written meanwhile still arrives, once and in order.
+    @Test func theFeedCatchesUpAfterItsConnectionIsKilled() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let reader = try await PostgresStore.open(endpoint)
+            let first = try await PostgresStore.open(endpoint)
+            try await first.upsertUser(.init(userToken: "before"), at: t0)
+            let feed = reader.changeFeed(after: 0)
+            let follower = Task { try await ChangeFeedContractTests.collect(feed, count: 4, timeout: .seconds(20)) }
+            try await Task.sleep(for: .milliseconds(500))
+            // Every connection to this database but the killer's own: the listener's and the writers'.
+            try await PostgresTestServer.query(endpoint, """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """)
+            let second = try await PostgresStore.open(endpoint) // a writer that connects after the kill
+            for i in 0..<3 { try await second.upsertUser(.init(userToken: "after-\(i)"), at: t0) }
+            let seen = try await follower.value
+            #expect(seen.map(\.change) == [.user("before"), .user("after-0"), .user("after-1"), .user("after-2")])
+            await reader.close(); await first.close(); await second.close()
+        }
+    }
 }
 
 /// A loopback TCP port that was free a moment ago (bound, read, released).
