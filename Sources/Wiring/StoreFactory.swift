@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Runtime
 import Store
 
 /// Picks and opens the store a command works with: `--store VALUE`, else `PUSHDESK_STORE`, else
@@ -26,8 +27,6 @@ public enum StoreFactory {
                                     environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let flag, !flag.isEmpty { return flag }
         if let name = config.operatorName, !name.isEmpty { return name }
-        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator"
-        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
-        return "\(user)@\(host)"
+        return PushService.currentOSUser(environment: environment)
     }
 }

@@ -59,7 +59,7 @@ struct UsersCommand: AsyncParsableCommand {
             let db = try await store.open()
             let now = Date()
             let outcome = try await db.upsertUser(user, at: now)
-            try await db.audit(action: "users.add", actor: store.operatorName(), detail: "\(trimmed) \(outcome.rawValue)", at: now)
+            try await db.audit(action: "users.add", actor: store.operatorName(), detail: "\(trimmed) \(outcome.rawValue)", at: now, userToken: trimmed)
             print("\(Shorten.middle(trimmed, keep: 4)): \(outcome.rawValue)")
         }
     }
@@ -117,7 +117,7 @@ struct UsersCommand: AsyncParsableCommand {
             guard let found = try await db.findUser(nameOrAccountOrToken: user) else { throw CLIError("no user matches \(user)") }
             let now = Date()
             try await db.forgetUser(token: found.userToken)
-            try await db.audit(action: "users.forget", actor: store.operatorName(), detail: found.userToken, at: now)
+            try await db.audit(action: "users.forget", actor: store.operatorName(), detail: found.userToken, at: now, userToken: found.userToken)
             print("forgot \(found.displayName) (\(Shorten.middle(found.userToken, keep: 4)))")
         }
     }

@@ -99,8 +99,8 @@ public protocol PushDeskStore: Sendable {
     /// Appends to the audit log. Callers must not pass secrets in `detail`.
     func audit(_ entry: AuditEntry) async throws
 
-    /// The newest `limit` audit entries, newest first.
-    func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// The newest `limit` audit entries (only those at or after `since`, when given), newest first.
+    func auditLog(limit: Int, since: Date?) async throws -> [AuditEntry]
 
     // MARK: Webhook deliveries
 

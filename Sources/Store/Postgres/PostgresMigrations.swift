@@ -121,6 +121,12 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // Operators: an audit entry names its payload and user (the actor column is the operator).
+        Migration(version: 3, name: "v3-audit-payload-user", statements: [
+            "ALTER TABLE audit_log ADD COLUMN payload_uuid TEXT",
+            "ALTER TABLE audit_log ADD COLUMN user_token TEXT",
+            "CREATE INDEX audit_log_at ON audit_log (at)",
+        ]),
     ]
 
     /// Applies every migration not yet in `schema_migrations`, in one transaction under the

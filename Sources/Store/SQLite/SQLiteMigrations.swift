@@ -123,6 +123,14 @@ enum SQLiteMigrations {
                 )
                 """)
         }
+        // Operators: an audit entry names its payload and user (the actor column is the operator).
+        m.registerMigration("v5-audit-payload-user") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit_log ADD COLUMN payload_uuid TEXT;
+                ALTER TABLE audit_log ADD COLUMN user_token TEXT;
+                CREATE INDEX audit_log_at ON audit_log(at);
+                """)
+        }
         return m
     }
 }

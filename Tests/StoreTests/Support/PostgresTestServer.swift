@@ -9,7 +9,7 @@ import Testing
 /// test gets a database of its own (`pd_test_<random>`), dropped afterwards.
 ///
 /// Without a reachable server a PostgreSQL test never passes silently: with `CI` set it fails with
-/// the reason; elsewhere it is reported as a known issue (printed), like the other external tools.
+/// the reason; elsewhere it is reported as a known issue (printed) and cancelled.
 enum PostgresTestServer {
     static let variable = "PUSHDESK_TEST_POSTGRES_URL"
 
@@ -31,16 +31,18 @@ enum PostgresTestServer {
         var description: String { why }
     }
 
-    /// Reports `why`: a failure with `CI` set, else a known issue.
-    static func report(_ why: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Ends the test because the server cannot be used: it fails (throws) with `CI` set; elsewhere
+    /// it records a known issue with the reason (printed) and is cancelled, so no expectation after
+    /// it runs against a store that was never there.
+    static func unavailable(_ why: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
         if inCI {
-            Issue.record("PostgreSQL test could not run: \(why) (CI is set, so it must run)", sourceLocation: sourceLocation)
-        } else {
-            print("⚠︎ PostgreSQL test not run: \(why)")
-            withKnownIssue("\(why); set CI to make this a failure") {
-                Issue.record(Comment(rawValue: why), sourceLocation: sourceLocation)
-            }
+            throw Unavailable(why: "PostgreSQL test could not run: \(why) (CI is set, so it must run)")
         }
+        print("⚠︎ PostgreSQL test not run: \(why)")
+        withKnownIssue("\(why); set CI to make this a failure") {
+            Issue.record(Comment(rawValue: why), sourceLocation: sourceLocation)
+        }
+        try Test.cancel(Comment(rawValue: why), sourceLocation: sourceLocation)
     }
 
     static let logger = Logger(label: "pushdesk.tests.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -50,14 +52,13 @@ enum PostgresTestServer {
         let admin: PostgresEndpoint
         switch Self.admin() {
         case .success(let a): admin = a
-        case .failure(let u): report(u.why); return
+        case .failure(let u): try unavailable(u.why)
         }
         let name = "pd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         do {
             try await adminQuery(admin, "CREATE DATABASE \(name)")
         } catch {
-            report("cannot create a test database on \(admin.address): \(String(reflecting: error))")
-            return
+            try unavailable("cannot create a test database on \(admin.address): \(String(reflecting: error))")
         }
         do {
             try await body(admin.with(database: name))
