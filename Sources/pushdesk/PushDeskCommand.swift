@@ -6,6 +6,6 @@ struct PushDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pushdesk",
         abstract: "Push XRPL sign requests to Xumm/Xaman users and watch them live.",
-        subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, UsersCommand.self, WebhookCommand.self, SimulatorCommand.self, PingCommand.self, TxCommand.self],
+        subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, UsersCommand.self, PayloadsCommand.self, AuditCommand.self, WebhookCommand.self, SimulatorCommand.self, PingCommand.self, TxCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -162,11 +162,6 @@ enum UserTable {
                          u.lastSigned.map { Shorten.duration(now.timeIntervalSince($0)) + " ago" } ?? "-",
                          u.source.rawValue, String(u.pushCount)])
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        return (lines + ["\(users.count) user\(users.count == 1 ? "" : "s")"]).joined(separator: "\n")
+        return TextTable.render(rows) + "\n\(users.count) user\(users.count == 1 ? "" : "s")"
     }
 }
