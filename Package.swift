@@ -74,6 +74,7 @@ let package = Package(
             "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal", "QRCode",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ], path: "Benchmarks/pushdesk-bench"),
         .target(name: "ConsoleTestSupport", dependencies: ["ConsoleCore", "Domain", "XRPLTx"], path: "Tests/ConsoleTestSupport"),
         .target(name: "SimulatorTestSupport", dependencies: [

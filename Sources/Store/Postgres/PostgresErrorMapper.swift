@@ -8,6 +8,7 @@ import PostgresNIO
 struct PostgresErrorMapper: Sendable {
     let endpoint: PostgresEndpoint
 
+    /// postgres-nio's and NIO's errors as ``StoreError``s; any other error unchanged.
     func map(_ error: any Error) -> any Error {
         switch error {
         case is StoreError, is CancellationError:
@@ -21,7 +22,8 @@ struct PostgresErrorMapper: Sendable {
             if name.contains("ConnectionPool") || name.contains("NIOConnectionError") || name.contains("IOError") {
                 return StoreError.offline(store: endpoint.address, reason: Self.socketReason(error))
             }
-            return StoreError.failed(store: endpoint.address, reason: name)
+            // The store's own signals (a batch item that failed, a bulk conflict) pass unchanged.
+            return error
         }
     }
 

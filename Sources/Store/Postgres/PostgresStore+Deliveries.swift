@@ -3,8 +3,17 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
+    /// The batch in a few statements (``recordBulk(_:_:)``); if that fails for anything but a lost
+    /// connection, again one by one with a savepoint each, so one bad delivery fails alone.
     public func recordDeliveries(_ deliveries: [WebhookDelivery]) async throws -> [Result<Bool, any Error>] {
-        try await writeEach(deliveries) { c, delivery in try await Self.record(c, delivery) }
+        guard !deliveries.isEmpty else { return [] }
+        do {
+            return try await transaction { c in try await Self.recordBulk(c, deliveries).map { .success($0) } }
+        } catch let error as StoreError where error.isOffline {
+            throw error
+        } catch {
+            return try await writeEach(deliveries) { c, delivery in try await Self.record(c, delivery) }
+        }
     }
 
     public func hasDelivery(key: String) async throws -> Bool {

@@ -17,19 +17,37 @@ extension PostgresStore {
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`; `ROLLBACK` when it throws), appending the
     /// changes it noted to the feed just before the commit (see ``appendChanges(_:)``). The error
     /// `body` threw comes out as itself (mapped to a ``StoreError`` when it is postgres-nio's).
+    ///
+    /// A transaction the server aborted as a deadlock victim or a serialization failure (two
+    /// replicas merging the same users) is run again, up to three times in all.
     func transaction<R: Sendable>(_ body: (PostgresTransaction) async throws -> R) async throws -> R {
-        try await read { tx in
-            try await tx.query("BEGIN")
+        var attempt = 1
+        while true {
             do {
-                let result = try await body(tx)
-                try await Self.appendChanges(tx)
-                try await tx.query("COMMIT")
-                return result
-            } catch {
-                _ = try? await tx.query("ROLLBACK")
-                throw error
+                return try await read { tx in
+                    try await tx.query("BEGIN")
+                    do {
+                        let result = try await body(tx)
+                        try await Self.appendChanges(tx)
+                        try await tx.query("COMMIT")
+                        return result
+                    } catch {
+                        _ = try? await tx.query("ROLLBACK")
+                        throw Self.isRetryable(error) ? RetryTransaction() : error
+                    }
+                }
+            } catch is RetryTransaction where attempt < 3 {
+                attempt += 1
+            } catch is RetryTransaction {
+                throw StoreError.failed(store: endpoint.address, reason: "the transaction kept conflicting with others (deadlock or serialization failure)")
             }
         }
+    }
+
+    /// SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure).
+    static func isRetryable(_ error: any Error) -> Bool {
+        guard let p = error as? PSQLError, p.code == .server, let state = p.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
     }
 
     /// Runs `body` for each item in one transaction (one commit), each item as if in its own: one
@@ -81,3 +99,6 @@ extension PostgresStore {
 
 /// An item of a batch failed on the fast path (the transaction was rolled back).
 private struct BatchItemFailed: Error {}
+
+/// The server aborted the transaction as a conflict victim: run it again.
+private struct RetryTransaction: Error {}

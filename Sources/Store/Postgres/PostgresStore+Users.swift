@@ -37,13 +37,19 @@ extension PostgresStore {
         }
     }
 
+    /// In bulk (``bulkUpsert(_:_:now:)``); when another process inserted one of the new tokens
+    /// meanwhile, again one by one (which merges into its row).
     @discardableResult
     public func upsertUsers(_ users: [KnownUser], at now: Date) async throws -> [UpsertOutcome] {
-        try await transaction { c in
-            var outcomes: [UpsertOutcome] = []
-            outcomes.reserveCapacity(users.count)
-            for u in users { outcomes.append(try await Self.upsert(c, u, now: now)) }
-            return outcomes
+        do {
+            return try await transaction { c in try await Self.bulkUpsert(c, users, now: now) }
+        } catch is BulkConflict {
+            return try await transaction { c in
+                var outcomes: [UpsertOutcome] = []
+                outcomes.reserveCapacity(users.count)
+                for u in users { outcomes.append(try await Self.upsert(c, u, now: now)) }
+                return outcomes
+            }
         }
     }
 

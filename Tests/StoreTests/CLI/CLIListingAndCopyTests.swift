@@ -66,15 +66,16 @@ struct CLIListingAndCopyTests {
             try await Self.seed(writer, now: now)
             let live = try PushdeskCLI.Live(binary, ["payloads", "list", "--json", "--live", "--store", PushdeskCLI.storeArgument(location)])
             defer { live.stop() }
-            #expect(await live.waitForLine { $0.contains("\"p-old\"") } != nil, "\(live.lines)")
+            let listed = await live.waitForLine { line in line.contains("\"p-old\"") }
+            #expect(listed != nil, "\(live.lines)")
             try await Task.sleep(for: .milliseconds(300))
             try await writer.savePayload(PayloadRecord(uuid: "p-live", transactionType: "Payment", txjson: "{}", created: now, pushed: true,
                                                        operatorName: "frank@desk3"))
-            let created = await live.waitForLine { $0.contains("\"p-live\"") }
-            #expect(created?.contains("\"operator\":\"frank@desk3\"") == true, "\(live.lines)")
+            let created = await live.waitForLine { line in line.contains("\"p-live\"") }
+            #expect(created?.contains("\"operator\":\"frank@desk3\"") == true, "created: \(created ?? "nil"); lines: \(live.lines)")
             try await writer.recordProgress(uuid: "p-live", events: [PayloadEvent(at: now, kind: .opened)], result: nil, resolution: nil,
                                             userToken: nil, at: now)
-            let opened = await live.waitForLine { $0.contains("\"p-live\"") && $0.contains("\"state\":\"opened\"") }
+            let opened = await live.waitForLine { line in line.contains("\"p-live\"") && line.contains("\"state\":\"opened\"") }
             #expect(opened != nil, "\(live.lines)")
         }
     }

@@ -80,6 +80,43 @@ struct PostgresEngineTests {
         }
     }
 
+    /// The inbox's batch goes in a few statements; when one delivery cannot be written (here a NUL
+    /// character, which PostgreSQL text refuses), the batch is redone one by one and only that
+    /// delivery fails.
+    @Test func aFailingDeliveryInABulkBatchFailsAlone() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let store = try await PostgresStore.open(endpoint)
+            let results = try await store.recordDeliveries([delivery(payload: "ok-1", token: "tok-1"), delivery(payload: "bad\u{0}", token: "tok-2"),
+                                                            delivery(payload: "ok-2", token: "tok-3")])
+            #expect(results.count == 3)
+            #expect((try? results[0].get()) == true && (try? results[2].get()) == true)
+            #expect((try? results[1].get()) == nil)
+            #expect(try await store.deliveryCount() == 2)
+            #expect(Set(try await store.allUsers().map(\.userToken)) == ["tok-1", "tok-3"])
+            #expect(try await store.changes(after: 0, limit: 10).map(\.change) == [.delivery("ok-1"), .user("tok-1"), .delivery("ok-2"), .user("tok-3")])
+            await store.close()
+        }
+    }
+
+    /// Two processes upserting the same new users at once: each user is one row, and neither
+    /// process's fields are lost (the rows are locked while merged; a token the other inserted
+    /// first is merged into, not overwritten).
+    @Test func concurrentUpsertsOfTheSameNewUsersLoseNothing() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let a = try await PostgresStore.open(endpoint), b = try await PostgresStore.open(endpoint)
+            let tokens = (0..<300).map { "tok-\($0)" }
+            for round in 0..<3 {
+                async let named: [UpsertOutcome] = a.upsertUsers(tokens.map { KnownUser(userToken: $0, name: "name-\(round)") }, at: t0)
+                async let accounted: [UpsertOutcome] = b.upsertUsers(tokens.map { KnownUser(userToken: $0, account: "rAcc\(round)") }, at: t0)
+                _ = try await (named, accounted)
+            }
+            #expect(try await a.userCount() == 300)
+            let users = try await b.allUsers()
+            #expect(users.allSatisfy { $0.name == "name-2" && $0.account == "rAcc2" })
+            await a.close(); await b.close()
+        }
+    }
+
     /// The listener's connection is killed by the server: the feed reconnects and reads on from
     /// its last number, so what was written meanwhile still arrives, once and in order.
     @Test func theFeedCatchesUpAfterItsConnectionIsKilled() async throws {
