@@ -5,12 +5,51 @@ import PostgresNIO
 extension PostgresStore {
     static let userColumns = "user_token, name, account, token_issued, token_expiration, last_signed, source, verified_active, verified_at, push_count"
 
+    /// A large table is read in block ranges (TID range scans) on parallel pooled connections, as
+    /// SQLite reads rowid ranges: decoding rows into `KnownUser`s is most of the cost, and it splits
+    /// cleanly. Each range is its own snapshot; a user written meanwhile may show its old or new
+    /// version, and an update that moves a row to another block could show it twice, so rows are
+    /// de-duplicated by token.
     public func allUsers() async throws -> [KnownUser] {
+        let pages = try await read { c in
+            // The table's size in blocks now (pg_class.relpages is only as fresh as the last ANALYZE).
+            try await c.query("SELECT (pg_relation_size('known_user') / current_setting('block_size')::bigint)::bigint")
+                .collect().first?.decode(Int64.self) ?? 0
+        }
+        let parts = pages < Self.parallelReadPages ? 1 : 4
+        guard parts > 1 else { return try await usersInBlocks(nil) }
+        let step = pages / Int64(parts) + 1
+        let ranges: [Range<Int64>?] = (0..<parts).map { i in Int64(i) * step..<(i == parts - 1 ? Int64(Int32.max) : Int64(i + 1) * step) }
+        var chunks = [[KnownUser]](repeating: [], count: parts)
+        try await withThrowingTaskGroup(of: (Int, [KnownUser]).self) { group in
+            for (i, range) in ranges.enumerated() {
+                group.addTask { (i, try await self.usersInBlocks(range)) }
+            }
+            for try await (i, chunk) in group { chunks[i] = chunk }
+        }
+        var seen = Set<String>()
+        var all: [KnownUser] = []
+        all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { for u in chunk where seen.insert(u.userToken).inserted { all.append(u) } }
+        return all
+    }
+
+    /// Tables of fewer pages than this (about 20,000 users) are read on one connection.
+    static let parallelReadPages: Int64 = 250
+
+    private func usersInBlocks(_ blocks: Range<Int64>?) async throws -> [KnownUser] {
         try await read { c in
             var users: [KnownUser] = []
-            for try await row in try await c.query("SELECT \(unescaped: Self.userColumns) FROM known_user") {
-                users.append(try Self.user(row))
+            let query: PostgresQuery
+            if let blocks {
+                query = """
+                    SELECT \(unescaped: Self.userColumns) FROM known_user
+                    WHERE ctid >= format('(%s,0)', \(blocks.lowerBound))::tid AND ctid < format('(%s,0)', \(blocks.upperBound))::tid
+                    """
+            } else {
+                query = "SELECT \(unescaped: Self.userColumns) FROM known_user"
             }
+            for try await row in try await c.query(query) { users.append(try Self.user(row)) }
             return users
         }
     }

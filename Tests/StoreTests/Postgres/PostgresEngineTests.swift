@@ -117,6 +117,22 @@ struct PostgresEngineTests {
         }
     }
 
+    /// A table past the parallel threshold is read in block ranges: every user once.
+    @Test func aLargeTableIsReadWholeInParallelRanges() async throws {
+        try await PostgresTestServer.withDatabase { endpoint in
+            let store = try await PostgresStore.open(endpoint)
+            let users = (0..<30_000).map { KnownUser(userToken: String(format: "tok-%05d", $0), name: $0 % 7 == 0 ? "n\($0)" : nil) }
+            try await store.upsertUsers(users, at: t0)
+            // Rewrite a few, so some rows moved to other blocks.
+            try await store.upsertUsers((0..<500).map { KnownUser(userToken: String(format: "tok-%05d", $0 * 60), account: "rMoved\($0)") }, at: t0)
+            let all = try await store.allUsers()
+            #expect(all.count == 30_000)
+            #expect(Set(all.map(\.userToken)).count == 30_000)
+            #expect(all.first { $0.userToken == "tok-00060" }?.account == "rMoved1")
+            await store.close()
+        }
+    }
+
     /// The listener's connection is killed by the server: the feed reconnects and reads on from
     /// its last number, so what was written meanwhile still arrives, once and in order.
     @Test func theFeedCatchesUpAfterItsConnectionIsKilled() async throws {
