@@ -45,7 +45,7 @@ public struct ChangeFeed: AsyncSequence, Sendable {
             for await _ in signals() {
                 // Read until caught up; on an error wait for the next signal (a reconnect or a heartbeat).
                 while !Task.isCancelled {
-                    guard let batch = try? await store.changes(after: last, limit: limit), let newest = batch.last else { break }
+                    guard let batch = try? await Self.read(store, after: last, limit: limit), let newest = batch.last else { break }
                     last = newest.number
                     continuation.yield(batch)
                     if batch.count < limit { break }
@@ -56,6 +56,24 @@ public struct ChangeFeed: AsyncSequence, Sendable {
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// How long one read of the feed may take before it is given up (and retried on the next
+    /// signal): a read stuck behind a dead connection must not stop the feed.
+    static let readTimeout: Duration = .seconds(5)
+
+    /// One read of the feed, cancelled after ``readTimeout``.
+    static func read(_ store: any PushDeskStore, after number: Int64, limit: Int) async throws -> [NumberedChange] {
+        try await withThrowingTaskGroup(of: [NumberedChange]?.self) { group in
+            group.addTask { try await store.changes(after: number, limit: limit) }
+            group.addTask {
+                try await Task.sleep(for: readTimeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let changes = first else { throw CancellationError() }
+            return changes
+        }
     }
 
     /// Signals at once, then every `interval` (for a store without a faster signal).

@@ -2,22 +2,31 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore: ChangeSignalling {
-    /// `LISTEN`s on the change channel on a leased connection and signals on every notification,
-    /// once when listening starts (to catch up what committed before), and after every reconnect
-    /// (the listen sequence throws when the connection drops; what was notified meanwhile is read
-    /// from the feed). A heartbeat every 5 s signals regardless.
+    /// `LISTEN`s on the change channel on a connection of its own (outside the pool, which it
+    /// would otherwise hold a slot of for good) and signals on every notification, once when
+    /// listening starts (to catch up what committed before), and after every reconnect (the listen
+    /// sequence throws when the connection drops; what was notified meanwhile is read from the
+    /// feed). A heartbeat every 5 s signals regardless.
     public func changeSignals() -> AsyncStream<Void> {
-        let client = self.client, logger = self.logger
+        let endpoint = self.endpoint, logger = self.logger
         return AsyncStream { continuation in
             let listener = Task {
+                var id = 1_000
                 while !Task.isCancelled {
                     do {
-                        try await client.withConnection { connection in
+                        id += 1
+                        let connection = try await PostgresConnection.connect(configuration: try Self.connectionConfiguration(endpoint),
+                                                                              id: id, logger: logger)
+                        do {
                             try await connection.listen(on: Self.changeChannel) { notifications in
                                 continuation.yield()
                                 for try await _ in notifications { continuation.yield() }
                             }
+                        } catch {
+                            try? await connection.close()
+                            throw error
                         }
+                        try? await connection.close()
                     } catch {
                         logger.debug("change feed listener ended; reconnecting", metadata: ["reason": "\(type(of: error))"])
                     }

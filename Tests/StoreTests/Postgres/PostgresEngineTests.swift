@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Logging
 import Store
 import Testing
 
@@ -137,7 +138,10 @@ struct PostgresEngineTests {
     /// its last number, so what was written meanwhile still arrives, once and in order.
     @Test func theFeedCatchesUpAfterItsConnectionIsKilled() async throws {
         try await PostgresTestServer.withDatabase { endpoint in
-            let reader = try await PostgresStore.open(endpoint)
+            // PUSHDESK_TEST_PG_DEBUG=1 prints the reader pool's connection events.
+            var log = Logger(label: "kill-test.reader")
+            log.logLevel = ProcessInfo.processInfo.environment["PUSHDESK_TEST_PG_DEBUG"] == nil ? .critical : .debug
+            let reader = try await PostgresStore.open(endpoint, logger: log)
             let first = try await PostgresStore.open(endpoint)
             try await first.upsertUser(.init(userToken: "before"), at: t0)
             let feed = reader.changeFeed(after: 0)
