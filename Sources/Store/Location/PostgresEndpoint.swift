@@ -16,12 +16,17 @@ public struct PostgresEndpoint: Sendable, Equatable, CustomStringConvertible, Cu
         case verifyFull = "verify-full"
     }
 
+    /// Server host name or IP address.
     public var host: String
+    /// Server port (5432 unless the URL says otherwise).
     public var port: Int
+    /// The role to log in as.
     public var username: String
     /// The password, if the URL had one. Never printed.
     public var password: String?
+    /// The database holding the store.
     public var database: String
+    /// Whether and how TLS is used (`?sslmode=`, default `prefer`).
     public var sslMode: SSLMode
 
     public init(host: String, port: Int = 5432, username: String, password: String?, database: String, sslMode: SSLMode = .prefer) {
