@@ -3,7 +3,7 @@ import Logging
 import PostgresNIO
 import Store
 
-/// `pushdesk-bench postgres [users N] [webhooks N]`: the store figures on PostgreSQL (the server of
+/// `pushdesk-bench postgres [users N] [webhooks N] [senders N]`: the store figures on PostgreSQL (the server of
 /// `PUSHDESK_BENCH_POSTGRES_URL`, else `PUSHDESK_TEST_POSTGRES_URL`; an admin URL whose role may
 /// create databases, e.g. the one `scripts/dev-postgres.sh start` prints). Each figure runs in a
 /// fresh database, dropped afterwards.
@@ -18,6 +18,9 @@ enum PostgresBench {
         let args = CommandLine.arguments
         let userCount = args.firstIndex(of: "users").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 100_000
         let deliveries = args.firstIndex(of: "webhooks").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 20_000
+        // Each sender waits for its 2xx (a commit) before the next delivery, so concurrency is what
+        // lets a group commit fill: the platform retries and sends in parallel too.
+        let senders = args.firstIndex(of: "senders").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } ?? 32
         print("postgres: \(admin.address) (server on loopback)")
         var ok = true
         ok = try await withDatabase(admin) { endpoint in
@@ -30,7 +33,7 @@ enum PostgresBench {
                 for _ in 0..<replicas { stores.append(try await PostgresStore.open(endpoint, maximumConnections: 4)) }
                 let first = stores[0]
                 let passed = try await StoreBench.webhookIngest(
-                    into: stores, count: deliveries, senders: 8, target: 8_000,
+                    into: stores, count: deliveries, senders: senders, target: 8_000,
                     label: "webhooks (PostgreSQL, synchronous_commit=on, \(replicas) replica\(replicas == 1 ? "" : "s") on one store)",
                     check: { "" })
                 let feed = try await first.latestChangeNumber()
