@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -39,6 +40,8 @@ let package = Package(
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "WebhookInbox", dependencies: [
             "XummPlatform", "Store", "Domain",
@@ -73,6 +76,7 @@ let package = Package(
             "Runtime", "ConsoleCore", "ConsoleTestSupport", "XRPLTx", "Domain", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "Terminal", "QRCode",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ], path: "Benchmarks/pushdesk-bench"),
         .target(name: "ConsoleTestSupport", dependencies: ["ConsoleCore", "Domain", "XRPLTx"], path: "Tests/ConsoleTestSupport"),
         .target(name: "SimulatorTestSupport", dependencies: [
@@ -90,6 +94,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "WebhookInbox", "XummPlatform", "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),

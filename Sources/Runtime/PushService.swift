@@ -28,8 +28,11 @@ public struct PushService: Sendable {
         GroupCommitter(maxBatch: 256) { writes in try await store.recordProgress(writes) }
     }
 
-    public static func currentOSUser() -> String {
-        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "operator"
+    /// `user@host`: the default operator name.
+    public static func currentOSUser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator"
+        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
+        return "\(user)@\(host)"
     }
 
     /// A fresh `custom_meta.identifier` (≤ 40 characters, unique per app): `pd-` + 32 hex.
@@ -128,7 +131,8 @@ public struct PushService: Sendable {
         }
         try await store.recordCreated(record, audit: AuditEntry(
             at: now, actor: operatorName, action: recovered ? "push.recovered" : "push",
-            detail: "\(record.uuid) \(record.transactionType) to=\(intent.userName ?? intent.userToken ?? "-") pushed=\(created.pushed)"))
+            detail: "\(record.uuid) \(record.transactionType) to=\(intent.userName ?? intent.userToken ?? "-") pushed=\(created.pushed)",
+            payloadUUID: record.uuid, userToken: intent.userToken))
         return record
     }
 
@@ -148,7 +152,8 @@ public struct PushService: Sendable {
             } catch XummError.notFound {
                 try? await store.dropIntent(identifier: intent.identifier, audit: AuditEntry(
                     at: now, actor: operatorName, action: "push.abandoned",
-                    detail: "\(intent.identifier) \(intent.transactionType) to=\(intent.userName ?? intent.userToken ?? "-")"))
+                    detail: "\(intent.identifier) \(intent.transactionType) to=\(intent.userName ?? intent.userToken ?? "-")",
+                    userToken: intent.userToken))
             } catch {
                 continue
             }
@@ -191,7 +196,8 @@ public struct PushService: Sendable {
     /// `DELETE /payload/{uuid}`, audited; returns the platform's reason.
     public func cancel(uuid: String, at now: Date = Date()) async throws -> CancelReason {
         let answer = try await client.cancel(uuid: uuid)
-        try await store.audit(action: "cancel", actor: operatorName, detail: "\(uuid) \(answer.result.reason.rawValue)", at: now)
+        try await store.audit(action: "cancel", actor: operatorName, detail: "\(uuid) \(answer.result.reason.rawValue)", at: now,
+                              payloadUUID: uuid)
         return answer.result.reason
     }
 }

@@ -30,13 +30,15 @@ public final class Deployment: Sendable {
     }
 
     /// Embedded mode: a simulator and a webhook inbox on free loopback ports, the demo cast imported
-    /// into a separate demo store (a fresh temporary file unless `storePath` says otherwise).
-    public static func embedded(storePath: String?, usersFile: URL? = nil, timeScale: Double = 1,
+    /// into a separate demo store (a fresh temporary file unless `store` says otherwise: a path or a
+    /// PostgreSQL URL, see ``StoreLocation``).
+    public static func embedded(store location: String?, usersFile: URL? = nil, timeScale: Double = 1,
+                                operatorName: String = StoreFactory.operatorName(flag: nil, config: PushDeskConfig()),
                                 templates: URL? = TemplateLibrary.runtimeDirectory) async throws -> Deployment {
-        let path = storePath ?? FileManager.default.temporaryDirectory
+        let demoPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("pushdesk-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             .appendingPathComponent("demo.sqlite").path
-        let store = try SQLiteStore(path: path)
+        let store = try await (location.map { try StoreLocation.parse($0) } ?? .sqlite(path: demoPath)).open()
         let credentials = XummCredentials(apiKey: UUID().uuidString.lowercased(), apiSecret: UUID().uuidString.lowercased())
         let simulator = try XummSimulator(config: SimulatorConfig(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                                                   usersFile: usersFile, timeScale: timeScale))
@@ -60,7 +62,7 @@ public final class Deployment: Sendable {
         _ = try await store.upsertUsers(cast, at: now)
         let client = XummClient(baseURL: simulator.apiBaseURL, credentials: credentials, timeout: .seconds(10),
                                 onRequest: { relay.requestLogged($0) })
-        let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: nil),
+        let services = Services(platform: client, store: store, operatorName: operatorName, pacer: CreatePacer(perMinute: nil),
                                 templates: { try TemplateLibrary.library(adding: templates) },
                                 inbox: InboxStatus(address: hostPort(inbox.url), deliveries: { inbox.recordedCount }), events: relay)
         // The simulator's address is in the badge: its control API (`/_sim/`) drives demos.
@@ -69,9 +71,12 @@ public final class Deployment: Sendable {
     }
 
     /// Live mode: the configured platform, the operator's store and (when a port is configured) the inbox.
-    public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, storePath: String?,
-                            serveInbox: Bool, templates: URL? = TemplateLibrary.runtimeDirectory) async throws -> Deployment {
-        let store = try SQLiteStore(path: storePath ?? config.storePath ?? SQLiteStore.defaultPath)
+    /// `store` is the `--store` flag's value (else `PUSHDESK_STORE`, the config, the default file).
+    public static func live(config: PushDeskConfig, credentials: XummCredentials, apiBase: String, store flag: String?,
+                            serveInbox: Bool, operatorName: String? = nil,
+                            templates: URL? = TemplateLibrary.runtimeDirectory) async throws -> Deployment {
+        let store = try await StoreFactory.open(flag: flag, config: config)
+        let operatorName = operatorName ?? StoreFactory.operatorName(flag: nil, config: config)
         let relay = MessageRelay()
         var inbox: WebhookInbox?
         if serveInbox, let port = config.webhookPort {
@@ -85,7 +90,7 @@ public final class Deployment: Sendable {
         }
         let client = XummClient(baseURL: apiBase, credentials: credentials, timeout: .seconds(10), onRequest: { relay.requestLogged($0) })
         let status = inbox.map { i in InboxStatus(address: hostPort(i.url), deliveries: { i.recordedCount }) }
-        let services = Services(platform: client, store: store, pacer: CreatePacer(perMinute: 30),
+        let services = Services(platform: client, store: store, operatorName: operatorName, pacer: CreatePacer(perMinute: 30),
                                 templates: { try TemplateLibrary.library(adding: templates) }, inbox: status, events: relay)
         return Deployment(label: URLComponents(string: apiBase)?.host ?? apiBase, services: services, client: client,
                           simulator: nil, inbox: inbox)

@@ -13,7 +13,11 @@ public struct PushDeskConfig: Sendable, Equatable {
     /// The URL the platform posts webhooks to when that is not the bound address (TLS or a proxy in
     /// front of the inbox): `[webhook] public_url`. `pushdesk doctor` compares it with the application's.
     public var webhookPublicURL: String?
+    /// `store = "..."`: a SQLite file path or a PostgreSQL URL (see `StoreLocation`). Holds the
+    /// store password when the URL has one: never print it (use `StoreLocation.description`).
     public var storePath: String?
+    /// `operator = "..."`: the name recorded with every payload and audit entry.
+    public var operatorName: String?
 
     public init() {}
 
@@ -62,6 +66,7 @@ public struct PushDeskConfig: Sendable, Equatable {
         if let v = environment["XUMM_APIKEY"], !v.isEmpty { config.apiKey = v }
         if let v = environment["XUMM_APISECRET"], !v.isEmpty { config.apiSecret = v }
         if let v = environment["XUMM_API_BASE"], !v.isEmpty { config.apiBase = v }
+        if let v = environment["PUSHDESK_OPERATOR"], !v.isEmpty { config.operatorName = v }
         return config
     }
 
@@ -106,7 +111,8 @@ public struct PushDeskConfig: Sendable, Equatable {
                 c.webhookPort = p
             case "webhook.path", "webhook_path": c.webhookPath = value
             case "webhook.public_url", "webhook_public_url": c.webhookPublicURL = value
-            case "store", "store_path": c.storePath = value
+            case "store", "store_path", "store.url", "store.path": c.storePath = value
+            case "operator", "operator_name": c.operatorName = value
             default: continue // unknown keys are ignored, like the platform's bodies
             }
         }

@@ -1,26 +1,38 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Runtime
 import Wiring
 import Store
 import XummPlatform
 
-/// `--store PATH`, shared by every command that touches the store.
+/// `--store VALUE` and `--operator NAME`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp("SQLite store file (default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite, else ~/.local/share/pushdesk/pushdesk.sqlite).", valueName: "path"))
-    var path: String?
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "SQLite store file, or a PostgreSQL URL postgres://USER:PASS@HOST:PORT/DB[?sslmode=require] (also PUSHDESK_STORE, config store = \"...\"; default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite, else ~/.local/share/pushdesk/pushdesk.sqlite).",
+        valueName: "path-or-url"))
+    var value: String?
 
-    /// The resolved store path.
-    var resolvedPath: String {
-        guard let path else { return SQLiteStore.defaultPath }
-        return (path as NSString).expandingTildeInPath
+    @Option(name: .customLong("operator"), help: "Name recorded with every payload and audit entry (also PUSHDESK_OPERATOR, config operator = \"...\"; default user@host).")
+    var operatorFlag: String?
+
+    /// Where the store is: flag, `PUSHDESK_STORE`, config, default file.
+    func location(_ config: PushDeskConfig) throws -> StoreLocation {
+        do { return try StoreFactory.location(flag: value, config: config) } catch { throw CLIError("\(error)") }
     }
 
-    /// Opens (creating if needed) the store.
-    func open() throws -> any PushDeskStore {
-        do { return try SQLiteStore(path: resolvedPath) } catch {
+    /// Opens (creating or migrating if needed) the store. The error never shows a password.
+    func open(_ config: PushDeskConfig? = nil) async throws -> any PushDeskStore {
+        let config = try config ?? EnvironmentCredentials.config()
+        let location = try location(config)
+        do { return try await location.open(logger: Logger(label: "pushdesk.store")) } catch {
             throw CLIError("\(error)")
         }
+    }
+
+    /// The operator's name (see ``StoreFactory/operatorName(flag:config:environment:)``).
+    func operatorName(_ config: PushDeskConfig? = nil) -> String {
+        StoreFactory.operatorName(flag: operatorFlag, config: config ?? (try? EnvironmentCredentials.config()) ?? PushDeskConfig())
     }
 }
 
@@ -38,16 +50,8 @@ enum EnvironmentCredentials {
         return XummCredentials(apiKey: key, apiSecret: try apiSecret(env))
     }
 
-    private static func config(_ env: [String: String]) throws -> PushDeskConfig {
+    static func config(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> PushDeskConfig {
         do { return try PushDeskConfig.load(environment: env) } catch { throw CLIError("\(error)") }
-    }
-}
-
-/// The OS user, recorded in the audit log as the actor.
-enum OperatorName {
-    static var current: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"] ?? env["LOGNAME"] ?? "unknown"
     }
 }
 

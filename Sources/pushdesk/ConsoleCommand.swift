@@ -12,8 +12,10 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Hide pushing and cancelling.") var readOnly = false
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Use the embedded simulator even when credentials are configured.") var simulator = false
-    @Option(help: "Store file (embedded mode default: a fresh demo store; live default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).")
+    @Option(help: ArgumentHelp("Store: a SQLite file or postgres://USER:PASS@HOST:PORT/DB[?sslmode=require] (embedded mode default: a fresh demo store; live default: PUSHDESK_STORE, config store =, else $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).", valueName: "path-or-url"))
     var store: String?
+    @Option(name: .customLong("operator"), help: "Name recorded with every payload and audit entry (also PUSHDESK_OPERATOR, config operator =; default user@host).")
+    var operatorFlag: String?
     @Option(name: .customLong("demo-users"), help: "Simulated users file for the embedded simulator (default: the built-in demo cast, a copy of assets/demo/users.json).")
     var demoUsers: String?
     @Option(name: .customLong("time-scale"), help: "Embedded simulator speed: 1 real time, 0.5 twice as fast.") var timeScale: Double = 1
@@ -32,13 +34,15 @@ struct ConsoleCommand: AsyncParsableCommand {
         let config = try connection.loadConfig()
         let env = ProcessInfo.processInfo.environment
         let monochrome = noColor || !(env["NO_COLOR"] ?? "").isEmpty
+        let operatorName = StoreFactory.operatorName(flag: operatorFlag, config: config)
         let deployment: Deployment
         do {
             if let credentials = config.credentials, !simulator {
                 deployment = try await Deployment.live(config: config, credentials: credentials, apiBase: connection.resolvedBase(config),
-                                                 storePath: store, serveInbox: true)
+                                                 store: store, serveInbox: true, operatorName: operatorName)
             } else {
-                deployment = try await Deployment.embedded(storePath: store, usersFile: demoUsers.map { URL(fileURLWithPath: $0) }, timeScale: timeScale)
+                deployment = try await Deployment.embedded(store: store, usersFile: demoUsers.map { URL(fileURLWithPath: $0) }, timeScale: timeScale,
+                                                         operatorName: operatorName)
             }
         } catch {
             fail("cannot start: \(error)")

@@ -21,7 +21,7 @@ struct PushCommand: AsyncParsableCommand {
     var assignments: [String] = []
     @Option(help: "Minutes until the payload expires.") var expire: Int?
     @Option(help: "Instruction shown to the user (≤ 280 characters).") var instruction: String?
-    @Option(help: "Store file (default: $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).") var store: String?
+    @OptionGroup var store: StoreOptions
     @Flag(help: "Wait until the payload is signed, rejected, expired or cancelled.") var wait = false
     @Flag(help: "One JSON object per line: created, each status event, final.") var json = false
     @Flag(name: .customLong("no-color"), help: "Print the QR code without colours (also when NO_COLOR is set).") var noColor = false
@@ -34,10 +34,10 @@ struct PushCommand: AsyncParsableCommand {
         }
         let txjson = try readTransaction()
         let store: any PushDeskStore
-        do { store = try SQLiteStore(path: self.store ?? config.storePath ?? SQLiteStore.defaultPath) }
+        do { store = try await self.store.open(config) }
         catch { fail("cannot open the store: \(error)") }
         let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
-        let service = PushService(client: client, store: store)
+        let service = PushService(client: client, store: store, operatorName: self.store.operatorName(config))
         let (token, name) = await resolveRecipient(store)
         let output = PushOutput(json: json, color: PushOutput.wantsColor(noColorFlag: noColor))
 

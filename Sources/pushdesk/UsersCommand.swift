@@ -56,10 +56,10 @@ struct UsersCommand: AsyncParsableCommand {
             let user = KnownUser(userToken: trimmed, name: name, account: account, tokenIssued: try issued.map(CLIDate.parse),
                                  tokenExpiration: try expires.map(CLIDate.parse), lastSigned: try lastSigned.map(CLIDate.parse),
                                  source: .manual)
-            let db = try store.open()
+            let db = try await store.open()
             let now = Date()
             let outcome = try await db.upsertUser(user, at: now)
-            try await db.audit(action: "users.add", actor: OperatorName.current, detail: "\(trimmed) \(outcome.rawValue)", at: now)
+            try await db.audit(action: "users.add", actor: store.operatorName(), detail: "\(trimmed) \(outcome.rawValue)", at: now, userToken: trimmed)
             print("\(Shorten.middle(trimmed, keep: 4)): \(outcome.rawValue)")
         }
     }
@@ -71,11 +71,11 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "JSON (array or {\"users\":[...]}) or CSV with a header row.") var file: String
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             let now = Date()
             let report: ImportReport
             do { report = try await db.importUsers(from: URL(fileURLWithPath: file), at: now) } catch { throw CLIError("\(error)") }
-            try await db.audit(action: "users.import", actor: OperatorName.current, detail: "\(file): \(report)", at: now)
+            try await db.audit(action: "users.import", actor: store.operatorName(), detail: "\(file): \(report)", at: now)
             print("imported \(file): \(report)")
             for line in report.skipped { print("  skipped \(line)") }
         }
@@ -89,7 +89,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "json or csv (default: from the extension; json for -).") var format: String?
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             let now = Date()
             let chosen: UserFileFormat?
             if let format { chosen = UserFileFormat(rawValue: format.lowercased()); if chosen == nil { throw CLIError("unknown format \(format)") } }
@@ -101,7 +101,7 @@ struct UsersCommand: AsyncParsableCommand {
                 return
             }
             let n = try await db.exportUsers(to: URL(fileURLWithPath: file), format: chosen, now: now)
-            try await db.audit(action: "users.export", actor: OperatorName.current, detail: "\(n) users to \(file)", at: now)
+            try await db.audit(action: "users.export", actor: store.operatorName(), detail: "\(n) users to \(file)", at: now)
             print("exported \(n) users to \(file)")
         }
     }
@@ -113,11 +113,11 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "Token, account, or name of the user.") var user: String
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             guard let found = try await db.findUser(nameOrAccountOrToken: user) else { throw CLIError("no user matches \(user)") }
             let now = Date()
             try await db.forgetUser(token: found.userToken)
-            try await db.audit(action: "users.forget", actor: OperatorName.current, detail: found.userToken, at: now)
+            try await db.audit(action: "users.forget", actor: store.operatorName(), detail: found.userToken, at: now, userToken: found.userToken)
             print("forgot \(found.displayName) (\(Shorten.middle(found.userToken, keep: 4)))")
         }
     }
@@ -131,7 +131,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let credentials = try EnvironmentCredentials.credentials()
-            let db = try store.open()
+            let db = try await store.open()
             let client = XummClient(baseURL: apiBase, credentials: credentials)
             let tokens = try await db.allUsers().map(\.userToken)
             var active = 0, inactive = 0, answered = 0
@@ -145,7 +145,7 @@ struct UsersCommand: AsyncParsableCommand {
                 inactive += statuses.filter { !$0.active }.count
             }
             let summary = "\(tokens.count) tokens: \(active) active, \(inactive) inactive, \(tokens.count - answered) not answered"
-            try await db.audit(action: "users.verify", actor: OperatorName.current, detail: summary, at: Date())
+            try await db.audit(action: "users.verify", actor: store.operatorName(), detail: summary, at: Date())
             print(summary)
         }
     }
@@ -162,11 +162,6 @@ enum UserTable {
                          u.lastSigned.map { Shorten.duration(now.timeIntervalSince($0)) + " ago" } ?? "-",
                          u.source.rawValue, String(u.pushCount)])
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        return (lines + ["\(users.count) user\(users.count == 1 ? "" : "s")"]).joined(separator: "\n")
+        return TextTable.render(rows) + "\n\(users.count) user\(users.count == 1 ? "" : "s")"
     }
 }

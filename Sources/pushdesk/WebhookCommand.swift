@@ -32,7 +32,7 @@ struct WebhookCommand: AsyncParsableCommand {
                 handler.logLevel = level
                 return handler
             }
-            let db = try store.open()
+            let db = try await store.open()
             let config = WebhookInboxConfig(host: host, port: port, path: path, apiSecret: secret,
                                             timestampWindow: timestampWindow, logger: Logger(label: "pushdesk.webhook"))
             let inbox = WebhookInbox(config: config, store: db)

@@ -64,4 +64,27 @@ struct ConfigTests {
         #expect(lines.count == (m.count + 2 * QRText.quietZone + 1) / 2)
         #expect(lines.allSatisfy { $0.count == m.count + 2 * QRText.quietZone })
     }
+
+    @Test func storeAndOperatorComeFromFlagEnvironmentOrConfig() throws {
+        let path = try tempFile("""
+        store = "postgres://dana:Pa55word@db.desk:5432/pushdesk?sslmode=require"
+        operator = "dana@desk2"
+        """, mode: 0o600)
+        let config = try PushDeskConfig.load(path: path, environment: [:])
+        #expect(config.operatorName == "dana@desk2")
+        let fromConfig = try StoreFactory.location(flag: nil, config: config, environment: [:])
+        #expect(fromConfig.description == "postgres://dana:***@db.desk:5432/pushdesk?sslmode=require")
+        #expect(fromConfig.isShared)
+        let fromEnv = try StoreFactory.location(flag: nil, config: config, environment: ["PUSHDESK_STORE": "/tmp/e.sqlite"])
+        #expect(fromEnv == .sqlite(path: "/tmp/e.sqlite"))
+        #expect(try StoreFactory.location(flag: "/tmp/f.sqlite", config: config, environment: ["PUSHDESK_STORE": "/tmp/e.sqlite"])
+                == .sqlite(path: "/tmp/f.sqlite"))
+        #expect(try StoreFactory.location(flag: nil, config: PushDeskConfig(), environment: ["HOME": "/home/x"])
+                == .sqlite(path: "/home/x/.local/share/pushdesk/pushdesk.sqlite"))
+        #expect(StoreFactory.operatorName(flag: "erin", config: config) == "erin")
+        #expect(StoreFactory.operatorName(flag: nil, config: config) == "dana@desk2")
+        let fallback = StoreFactory.operatorName(flag: nil, config: PushDeskConfig(), environment: ["USER": "sam"])
+        #expect(fallback.hasPrefix("sam@") && fallback.count > 4)
+        #expect(try PushDeskConfig.load(path: path, environment: ["PUSHDESK_OPERATOR": "env-op"]).operatorName == "env-op")
+    }
 }

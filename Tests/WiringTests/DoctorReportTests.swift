@@ -179,9 +179,9 @@ import XummPlatform
     }
 
     @Test func storeLocationsLoseTheirPassword() {
-        #expect(StoreLocation.redacted("postgres://desk:hunter2@db.example.com:5432/pushdesk") == "postgres://desk:***@db.example.com:5432/pushdesk")
-        #expect(StoreLocation.redacted("host=db user=desk password=hunter2 dbname=pushdesk") == "host=db user=desk password=*** dbname=pushdesk")
-        #expect(StoreLocation.redacted("/var/lib/pushdesk/pushdesk.sqlite") == "/var/lib/pushdesk/pushdesk.sqlite")
-        #expect(StoreLocation.passwords(in: "postgres://desk:p%40ss@db/x") == ["p%40ss", "p@ss"])
+        #expect(StoreRedaction.redacted("postgres://desk:hunter2@db.example.com:5432/pushdesk") == "postgres://desk:***@db.example.com:5432/pushdesk")
+        #expect(StoreRedaction.redacted("host=db user=desk password=hunter2 dbname=pushdesk") == "host=db user=desk password=*** dbname=pushdesk")
+        #expect(StoreRedaction.redacted("/var/lib/pushdesk/pushdesk.sqlite") == "/var/lib/pushdesk/pushdesk.sqlite")
+        #expect(StoreRedaction.passwords(in: "postgres://desk:p%40ss@db/x") == ["p%40ss", "p@ss"])
     }
 }

@@ -16,12 +16,15 @@ extension PushDeskStore {
     }
 
     /// Appends one audit entry.
-    public func audit(action: String, actor: String, detail: String, at: Date) async throws {
-        try await audit(AuditEntry(at: at, actor: actor, action: action, detail: detail))
+    public func audit(action: String, actor: String, detail: String, at: Date, payloadUUID: String? = nil, userToken: String? = nil) async throws {
+        try await audit(AuditEntry(at: at, actor: actor, action: action, detail: detail, payloadUUID: payloadUUID, userToken: userToken))
     }
 
+    /// The newest `limit` audit entries, newest first.
+    public func auditLog(limit: Int) async throws -> [AuditEntry] { try await auditLog(limit: limit, since: nil) }
+
     /// The newest 100 audit entries, newest first.
-    public func auditLog() async throws -> [AuditEntry] { try await auditLog(limit: 100) }
+    public func auditLog() async throws -> [AuditEntry] { try await auditLog(limit: 100, since: nil) }
 
     /// The newest 200 payloads, newest first.
     public func payloads() async throws -> [PayloadRecord] { try await payloads(limit: 200) }

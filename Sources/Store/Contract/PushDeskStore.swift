@@ -5,7 +5,7 @@ import Foundation
 /// timelines, push intents, the audit log, and webhook deliveries (for de-duplication). Nothing
 /// derived from the API secret is ever stored.
 ///
-/// Engines: ``SQLiteStore`` (one file, the embedded default); PostgreSQL next. Every requirement is
+/// Engines: ``SQLiteStore`` (one file, the embedded default) and ``PostgresStore`` (a team's shared store). Every requirement is
 /// `async` because a networked engine can only be; every requirement that writes is one
 /// transaction, so the change feed (a numbered change row written in that same transaction, read
 /// by other processes from the last number they saw) has one place to go in each. The contract
@@ -107,8 +107,8 @@ public protocol PushDeskStore: Sendable {
     /// Appends to the audit log. Callers must not pass secrets in `detail`.
     func audit(_ entry: AuditEntry) async throws
 
-    /// The newest `limit` audit entries, newest first.
-    func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// The newest `limit` audit entries (only those at or after `since`, when given), newest first.
+    func auditLog(limit: Int, since: Date?) async throws -> [AuditEntry]
 
     // MARK: Webhook deliveries
 
@@ -125,4 +125,15 @@ public protocol PushDeskStore: Sendable {
 
     /// Number of recorded deliveries.
     func deliveryCount() async throws -> Int
+
+    // MARK: Change feed
+
+    /// The changes numbered above `number`, oldest first, at most `limit`. Every write another
+    /// process must see (a user added, renamed, renewed, verified or forgotten; a payload created,
+    /// progressed or resolved; an audit entry; a delivery) appended them in its own transaction,
+    /// numbered in commit order: a reader that saw N and asks again after N misses nothing.
+    func changes(after number: Int64, limit: Int) async throws -> [NumberedChange]
+
+    /// The newest change number (0 for an empty feed): where a reader that needs no history starts.
+    func latestChangeNumber() async throws -> Int64
 }

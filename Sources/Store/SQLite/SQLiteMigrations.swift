@@ -111,6 +111,26 @@ enum SQLiteMigrations {
                 )
                 """)
         }
+        // The change feed: one numbered row per changed thing, appended in the writing transaction
+        // (SQLite has one writer at a time, so numbers follow commit order).
+        m.registerMigration("v4-change-feed") { db in
+            try db.execute(sql: """
+                CREATE TABLE changes (
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    at REAL NOT NULL
+                )
+                """)
+        }
+        // Operators: an audit entry names its payload and user (the actor column is the operator).
+        m.registerMigration("v5-audit-payload-user") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit_log ADD COLUMN payload_uuid TEXT;
+                ALTER TABLE audit_log ADD COLUMN user_token TEXT;
+                CREATE INDEX audit_log_at ON audit_log(at);
+                """)
+        }
         return m
     }
 }

@@ -25,6 +25,7 @@ extension SQLiteStore {
             VALUES (?, ?, ?, ?, ?) ON CONFLICT(delivery_key) DO NOTHING
             """).execute(arguments: [d.key, d.payloadUUID, d.receivedAt.timeIntervalSince1970, d.signed, token])
         guard db.changesCount > 0 else { return false }
+        try note(db, .delivery(d.key))
         if let token {
             let user = KnownUser(userToken: token, tokenIssued: d.tokenIssued, tokenExpiration: d.tokenExpiration,
                                  lastSigned: d.signed == true ? d.receivedAt : nil, source: .webhook)
@@ -33,6 +34,7 @@ extension SQLiteStore {
         if try payloadExists(db, uuid: d.payloadUUID) {
             let detail = d.signed.map { $0 ? "signed" : "rejected" } ?? "delivered"
             try insertEvent(db, uuid: d.payloadUUID, PayloadEvent(at: d.receivedAt, kind: .webhook, detail: detail))
+            try note(db, .payload(d.payloadUUID))
             if let token {
                 try db.cachedStatement(sql: "UPDATE payload SET user_token = ? WHERE uuid = ? AND user_token IS NULL")
                     .execute(arguments: [token, d.payloadUUID])

@@ -3,11 +3,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    static let payloadColumns = """
-        uuid, identifier, user_token, user_name, transaction_type, txjson, expire_minutes, instruction, created, pushed,
-        deep_link, websocket_url, operator_name, outcome, txid, dispatched_result, dispatched_node_type, network,
-        signer_account, issued_user_token, resolved_at
-        """
+    static let payloadColumns = PayloadColumns.list
 
     public func savePayload(_ p: PayloadRecord) async throws {
         try await db.write { db in try Self.savePayload(db, p) }
@@ -26,23 +22,22 @@ extension SQLiteStore {
     static func savePayload(_ db: Database, _ p: PayloadRecord) throws {
         let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT pushed FROM payload WHERE uuid = ?"), arguments: [p.uuid])
         let wasPushed: Bool = old.flatMap { $0[0] as Bool? } ?? false
+        if let identifier = p.identifier,
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM payload WHERE identifier = ? AND uuid <> ?"), arguments: [identifier, p.uuid]) == true {
+            throw StoreError.duplicateIdentifier(identifier)
+        }
         // Cached statements throughout the write paths: parsing this upsert cost more than running it.
         try db.cachedStatement(sql: """
             INSERT INTO payload (\(Self.payloadColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(uuid) DO UPDATE SET identifier = excluded.identifier, user_token = excluded.user_token,
-                user_name = excluded.user_name, transaction_type = excluded.transaction_type, txjson = excluded.txjson,
-                expire_minutes = excluded.expire_minutes, instruction = excluded.instruction, created = excluded.created,
-                pushed = excluded.pushed, deep_link = excluded.deep_link, websocket_url = excluded.websocket_url,
-                operator_name = excluded.operator_name, outcome = excluded.outcome, txid = excluded.txid,
-                dispatched_result = excluded.dispatched_result, dispatched_node_type = excluded.dispatched_node_type,
-                network = excluded.network, signer_account = excluded.signer_account,
-                issued_user_token = excluded.issued_user_token, resolved_at = excluded.resolved_at
+            ON CONFLICT(uuid) DO UPDATE SET \(PayloadColumns.updateFromExcluded)
             """).execute(arguments: StatementArguments(Self.payloadArguments(p)))
+        try note(db, .payload(p.uuid))
         if old == nil {
             for e in p.events { try Self.insertEvent(db, uuid: p.uuid, e) }
         }
         if !wasPushed, p.pushed == true, let token = p.userToken {
             try db.cachedStatement(sql: "UPDATE user SET push_count = push_count + 1 WHERE user_token = ?").execute(arguments: [token])
+            if db.changesCount > 0 { try note(db, .user(token)) }
         }
     }
 
@@ -59,6 +54,7 @@ extension SQLiteStore {
 
     static func record(_ db: Database, _ w: ProgressWrite) throws -> KnownUser? {
         if try payloadExists(db, uuid: w.uuid) {
+            if !w.events.isEmpty || w.result != nil { try note(db, .payload(w.uuid)) }
             for e in w.events { try insertEvent(db, uuid: w.uuid, e) }
             // A resolution of this payload writes the result itself, below; writing it here too
             // would be a second UPDATE of the same row that the first one is overwritten by.
@@ -95,7 +91,10 @@ extension SQLiteStore {
         var result = r.result
         let resolvedAt = result.resolvedAt ?? now
         result.resolvedAt = resolvedAt
-        if try payloadExists(db, uuid: r.uuid) { _ = try writeResult(db, uuid: r.uuid, result) }
+        if try payloadExists(db, uuid: r.uuid) {
+            _ = try writeResult(db, uuid: r.uuid, result)
+            try note(db, .payload(r.uuid))
+        }
         guard r.result.outcome == .signed, let token = r.result.issuedUserToken ?? userToken, !token.isEmpty else { return nil }
         let user = KnownUser(userToken: token, account: r.result.signerAccount, lastSigned: resolvedAt, source: .payload)
         try upsert(db, user, now: now)

@@ -74,6 +74,7 @@ extension SQLiteStore {
         try await db.write { db in
             try db.execute(sql: "DELETE FROM user WHERE user_token = ?", arguments: [token])
             let removed = db.changesCount > 0
+            if removed { try Self.note(db, .user(token)) }
             try db.execute(sql: "UPDATE payload SET user_token = NULL WHERE user_token = ?", arguments: [token])
             try db.execute(sql: "UPDATE payload SET issued_user_token = NULL WHERE issued_user_token = ?", arguments: [token])
             try db.execute(sql: "UPDATE webhook_delivery SET user_token = NULL WHERE user_token = ?", arguments: [token])
@@ -100,6 +101,7 @@ extension SQLiteStore {
                     """).execute(arguments: [c.active, now.timeIntervalSince1970, c.issued?.timeIntervalSince1970,
                                             c.expires?.timeIntervalSince1970, now.timeIntervalSince1970, c.userToken])
                 n += db.changesCount
+                if db.changesCount > 0 { try Self.note(db, .user(c.userToken)) }
             }
             return n
         }
@@ -131,9 +133,11 @@ extension SQLiteStore {
         if let existing, existing == merged { return .unchanged }
         if let existing, existing.name == merged.name, existing.account == merged.account {
             try updateTokenFields(db, merged, now: now)
+            try note(db, .user(merged.userToken))
             return .updated
         }
         try write(db, merged, now: now)
+        try note(db, .user(merged.userToken))
         return existing == nil ? .inserted : .updated
     }
 

@@ -12,7 +12,7 @@ public enum Doctor {
         let (config, configFacts) = loadConfig(options)
         var secrets = [config.apiSecret, env["XUMM_APISECRET"]].compactMap { $0 }
         let storeValue = options.store ?? config.storePath
-        secrets += storeValue.map(StoreLocation.passwords(in:)) ?? []
+        secrets += storeValue.map(StoreRedaction.passwords(in:)) ?? []
         let terminal = options.terminal ?? TerminalFacts.current(environment: env)
         let embedded = options.forceSimulator || (config.credentials == nil && options.apiBase == nil)
 
@@ -45,7 +45,7 @@ public enum Doctor {
                                      answer: .failed(description: "the embedded simulator did not start"), clock: nil)
         var inbox = InboxFacts(url: nil, source: .embedded)
         do {
-            let deployment = try await Deployment.embedded(storePath: demoPath)
+            let deployment = try await Deployment.embedded(store: demoPath)
             platform.baseURL = deployment.client.baseURL
             platform.answer = await ping(deployment.client)
             platform.clock = deployment.client.serverClock

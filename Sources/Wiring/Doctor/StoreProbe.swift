@@ -18,14 +18,21 @@ public struct SQLiteStoreProbe: StoreProbe {
     public func inspect() async -> StoreInspection { SQLiteStore.inspect(path: path) }
 }
 
-/// A store this build cannot open (a PostgreSQL URL before that engine lands): says so, never the password.
-public struct UnsupportedStoreProbe: StoreProbe {
-    public let engine: String
+/// The PostgreSQL engine's probe: ``PostgresStore/inspect(_:logger:)`` (one connection, nothing changed).
+public struct PostgresStoreProbe: StoreProbe {
+    public let endpoint: PostgresEndpoint
+    public init(endpoint: PostgresEndpoint) { self.endpoint = endpoint }
+    public var location: String { endpoint.description }
+    public func inspect() async -> StoreInspection { await PostgresStore.inspect(endpoint) }
+}
+
+/// A `--store` value that names no store this build can open (a malformed URL): says why, never the password.
+public struct UnreadableLocationProbe: StoreProbe {
     public let location: String
-    public init(engine: String, location: String) { self.engine = engine; self.location = location }
+    let reason: String
+    public init(location: String, reason: String) { self.location = location; self.reason = reason }
     public func inspect() async -> StoreInspection {
-        StoreInspection(engine: engine, location: location,
-                        state: .unreachable(reason: "this build of pushdesk has no \(engine) engine yet; use a SQLite file path"))
+        StoreInspection(engine: "PostgreSQL", location: location, state: .unreachable(reason: reason))
     }
 }
 
@@ -34,7 +41,17 @@ public enum StoreProbes {
     /// A `postgres://`/`postgresql://` URL or a libpq `key=value` string is a PostgreSQL store; anything
     /// else is a SQLite file path (`~` expanded).
     public static func probe(for value: String) -> any StoreProbe {
-        if isPostgreSQL(value) { return UnsupportedStoreProbe(engine: "PostgreSQL", location: StoreLocation.redacted(value)) }
+        if isPostgreSQL(value) {
+            do {
+                guard case .postgres(let endpoint) = try StoreLocation.parse(value) else {
+                    return UnreadableLocationProbe(location: StoreRedaction.redacted(value),
+                                                   reason: "a key=value connection string is not supported: use postgres://USER:PASS@HOST:PORT/DB")
+                }
+                return PostgresStoreProbe(endpoint: endpoint)
+            } catch {
+                return UnreadableLocationProbe(location: StoreRedaction.redacted(value), reason: "\(error)")
+            }
+        }
         return SQLiteStoreProbe(path: (value as NSString).expandingTildeInPath)
     }
 

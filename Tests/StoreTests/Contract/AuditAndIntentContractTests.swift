@@ -78,3 +78,48 @@ struct AuditAndIntentContractTests {
         }
     }
 }
+
+/// Exactly-once create across operators: an identifier names one payload in the whole store.
+@Suite("Store contract: exactly-once identifiers")
+struct IdentifierContractTests {
+    @Test(arguments: StoreEngine.allCases)
+    func aSecondPayloadWithTheSameIdentifierIsRefused(_ engine: StoreEngine) async throws {
+        try await engine.withReopenableStore { store, reopen in
+            let first = PayloadRecord(uuid: "p-1", identifier: "pd-same", transactionType: "SignIn", txjson: "{}", created: t0, operatorName: "dana")
+            try await store.savePayload(first)
+            try await store.savePayload(first) // the same payload again is an update
+            let other = try await reopen() // another operator's process
+            let second = PayloadRecord(uuid: "p-2", identifier: "pd-same", transactionType: "SignIn", txjson: "{}", created: t0, operatorName: "erin")
+            await #expect(throws: StoreError.duplicateIdentifier("pd-same")) {
+                try await other.recordCreated(second, audit: AuditEntry(at: t0, actor: "erin", action: "push", detail: "p-2"))
+            }
+            #expect(try await store.payload(uuid: "p-2") == nil)
+            #expect(try await store.auditLog().isEmpty) // the refused create wrote nothing
+            #expect(try await other.payloads().map(\.uuid) == ["p-1"])
+        }
+    }
+}
+
+/// Operators: who pushed a payload and who did each audited thing, to which payload and user.
+@Suite("Store contract: operators")
+struct OperatorContractTests {
+    @Test(arguments: StoreEngine.allCases)
+    func payloadsAndAuditEntriesRecordTheirOperator(_ engine: StoreEngine) async throws {
+        try await engine.withReopenableStore { store, reopen in
+            let p = PayloadRecord(uuid: "p-1", identifier: "pd-1", userToken: "tok", transactionType: "TrustSet", txjson: "{}", created: t0,
+                                  pushed: true, operatorName: "dana@desk2")
+            let entry = AuditEntry(at: t0, actor: "dana@desk2", action: "push", detail: "p-1 TrustSet", payloadUUID: "p-1", userToken: "tok")
+            try await store.recordCreated(p, audit: entry)
+            try await store.audit(AuditEntry(at: t0.addingTimeInterval(3600), actor: "erin@desk1", action: "cancel", detail: "p-1 OK", payloadUUID: "p-1"))
+            let other = try await reopen() // another operator's console
+            #expect(try await other.payload(uuid: "p-1")?.operatorName == "dana@desk2")
+            let log = try await other.auditLog()
+            #expect(log.map(\.operatorName) == ["erin@desk1", "dana@desk2"])
+            #expect(log.last == entry)
+            #expect(log.first?.userToken == nil && log.first?.payloadUUID == "p-1")
+            // Since: entries at or after the instant only.
+            #expect(try await other.auditLog(limit: 10, since: t0.addingTimeInterval(60)).map(\.action) == ["cancel"])
+            #expect(try await other.auditLog(limit: 10, since: t0).count == 2)
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A store location as it may be shown: the password of a connection URL or string replaced by `***`.
-public enum StoreLocation {
+public enum StoreRedaction {
     /// `postgres://u:secret@h/db` → `postgres://u:***@h/db`; `host=h password=secret` → `host=h password=***`.
     public static func redacted(_ value: String) -> String {
         passwords(in: value).reduce(value) { $0.replacingOccurrences(of: $1, with: "***") }
