@@ -17,7 +17,7 @@ extension DoctorReport {
                                fix: "upgrade pushdesk to the version that wrote it, or point \(flag) at another store")
         case .missing(let creatable):
             if creatable {
-                return DoctorCheck("store", .warn, "\(what) does not exist yet; the first start creates it (mode 600)",
+                return DoctorCheck("store", .warn, "\(what) does not exist yet; the first start creates it" + (s.engine == "SQLite" ? " (mode 600)" : " (its tables, by migration)"),
                                    fix: "nothing to do for a new setup; if you expected data there, check \(flag)")
             }
             let dir = (s.location as NSString).deletingLastPathComponent
