@@ -104,7 +104,7 @@ import Testing
         Fixtures.send(&s, .tokensVerified([token: false], requested: false))
         #expect(s.overlay == .confirmPush(PushConfirm(request: request, verified: [token: false])))
         let text = ConsoleCore.view(s, width: 120, height: 35).text()
-        #expect(text.contains("token expired or revoked — payload will be created, fall back to QR/deep link"))
+        #expect(text.contains("token expired or revoked — the payload is still created;"))
         #expect(Fixtures.keys(&s, .char("y")) == [.push(request)])
         #expect(s.overlay == nil && s.focus == .payloads)
     }

@@ -69,6 +69,8 @@ import XRPLTx
         Fixtures.keys(&s, .char("p"))
         Fixtures.send(&s, .tokensVerified([tokens[0]: true, tokens[1]: false], requested: false))
         Snapshot.assert(Self.view(s, 120, 35), named: "confirm-120x35")
+        Snapshot.assert(Self.view(s, 80, 24), named: "confirm-80x24")
+        Snapshot.assert(Self.view(s, 200, 50), named: "confirm-200x50")
     }
 
     @Test func findingsInEditor() {
@@ -76,6 +78,8 @@ import XRPLTx
         Fixtures.keys(&s, .char("2"), .char("i"))
         Fixtures.keys(&s, .paste("{\n  \"Transaction\": \"Payment\",\n  \"Amount\": \"-5\",\n  \"Fee\": \"123456789\"\n}"))
         Snapshot.assert(Self.view(s, 120, 35), named: "findings-120x35")
+        Snapshot.assert(Self.view(s, 80, 24), named: "findings-80x24")
+        Snapshot.assert(Self.view(s, 200, 50), named: "findings-200x50")
     }
 
     @Test func detailNotPushedWithQRAndLog() {
@@ -95,6 +99,8 @@ import XRPLTx
         var s = Fixtures.state(users: 8)
         Fixtures.keys(&s, .char("3"), .char("G"), .enter)
         Snapshot.assert(Self.view(s, 120, 35), named: "detail-signed-120x35")
+        Snapshot.assert(Self.view(s, 80, 24), named: "detail-signed-80x24")
+        Snapshot.assert(Self.view(s, 200, 50), named: "detail-signed-200x50")
     }
 
     @Test func noColor() {

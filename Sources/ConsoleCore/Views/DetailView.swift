@@ -40,7 +40,16 @@ enum DetailView {
             out.append([])
             out.append([("Result", Style(fg: .accent, bold: true))])
             out.append([label("  outcome"), (r.outcome.rawValue, Style(fg: r.outcome == .signed ? .fresh : .expired, bold: true))])
-            if let txid = r.txid { out.append([label("  txid"), (txid, .plain)]) }
+            if let txid = r.txid {
+                // A txid is 64 hex characters: wrapped under itself when the pane is narrower, never cut.
+                let room = max(8, width - 13)
+                var rest = Substring(txid), first = true
+                while !rest.isEmpty {
+                    out.append([first ? label("  txid") : (String(repeating: " ", count: 13), .plain), (String(rest.prefix(room)), .plain)])
+                    rest = rest.dropFirst(room)
+                    first = false
+                }
+            }
             if let d = r.dispatchedResult {
                 out.append([label("  dispatched"), (d, Style(fg: d == "tesSUCCESS" ? .fresh : .expired)), (r.dispatchedNodeType.map { "  (\($0))" } ?? "", .dim)])
             }

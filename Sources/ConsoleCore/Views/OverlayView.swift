@@ -127,18 +127,23 @@ enum OverlayView {
         }
         for token in req.userTokens.prefix(maxListed) {
             let u = state.users.user(token: token)
-            var line: Line = [("  " + Draw.pad(u?.displayName ?? "?", 20), Style(fg: .accent, bold: true)),
+            // Narrower names on a narrow screen, so the token's state is never cut.
+            var line: Line = [("  " + Draw.pad(u?.displayName ?? "?", state.width < 100 ? 14 : 20), Style(fg: .accent, bold: true)),
                               (Draw.pad(u?.account.map { Shorten.middle($0, keep: 8) } ?? "—", 18), .plain), ("token " + Shorten.middle(token, keep: 4) + "  ", .dim)]
             switch confirm.verified?[token] {
             case nil: line.append((confirm.verified == nil ? "checking token…" : "not verified", .dim))
             case true?: line.append(("✓ token active", Style(fg: .fresh)))
-            case false?: line.append(("⚠ token expired or revoked", Style(fg: .expiring, bold: true)))
+            case false?: line.append(("⚠ expired/revoked", Style(fg: .expiring, bold: true)))
             }
             lines.append(line)
         }
         if req.userTokens.count > maxListed { lines.append([("  … and \(req.userTokens.count - maxListed) more", .dim)]) }
         if inactive > 0 {
-            lines.append([("⚠ \(inactive) of \(req.userTokens.count): token expired or revoked — payload will be created, fall back to QR/deep link", Style(fg: .expiring, bold: true))])
+            // Wrapped to the panel's text width (the panel is at most 100 wide, 4 narrower than the screen).
+            let room = min(100, state.width - 4) - 4
+            for part in wrapped("⚠ \(inactive) of \(req.userTokens.count): token expired or revoked — the payload is still created; the user needs its QR/deep link (z)", width: room) {
+                lines.append([(part, Style(fg: .expiring, bold: true))])
+            }
         }
         lines.append([("Options: ", .bold), ("expire " + (req.expireMinutes.map { "\($0) min" } ?? "platform default"), .plain),
                       (" · instruction " + (req.instruction.map { "\"\($0)\"" } ?? "—"), .plain)])
