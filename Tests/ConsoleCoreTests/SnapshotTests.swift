@@ -93,6 +93,8 @@ import XRPLTx
         // Enter on a not-pushed payload opens its QR screen; 4 goes to its Detail pane.
         Fixtures.keys(&s, .char("3"), .char("j"), .char("4"), .char("L"))
         Snapshot.assert(Self.view(s, 200, 50), named: "detail-notpushed-log-200x50")
+        Snapshot.assert(Self.view(s, 120, 35), named: "detail-notpushed-log-120x35")
+        Snapshot.assert(Self.view(s, 80, 24), named: "detail-notpushed-log-80x24")
     }
 
     @Test func signedOnTestnetDetail() {
@@ -108,6 +110,8 @@ import XRPLTx
         Fixtures.keys(&s, .char("j"), .enter, .char(" "))
         let mono = Self.view(s, 120, 35)
         Snapshot.assert(mono, named: "nocolor-120x35")
+        Snapshot.assert(Self.view(s, 80, 24), named: "nocolor-80x24")
+        Snapshot.assert(Self.view(s, 200, 50), named: "nocolor-200x50")
         var c = Fixtures.state(users: 8, noColor: false)
         Fixtures.keys(&c, .char("j"), .enter, .char(" "))
         let color = Self.view(c, 120, 35)

@@ -34,6 +34,11 @@ import Testing
         let (s, _) = Self.unconfirmed()
         let buffer = ConsoleCore.view(s, width: 120, height: 35)
         Snapshot.assert(buffer, named: "detail-unconfirmed-120x35")
+        for (w, h) in [(80, 24), (200, 50)] {
+            var sized = s
+            _ = ConsoleCore.update(&sized, .resize(width: w, height: h))
+            Snapshot.assert(ConsoleCore.view(sized, width: w, height: h), named: "detail-unconfirmed-\(w)x\(h)")
+        }
         let text = buffer.text()
         #expect(text.contains("SIGNED?"))
         #expect(text.contains("signed? confirming…"))
