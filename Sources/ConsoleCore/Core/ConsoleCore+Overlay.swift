@@ -6,8 +6,9 @@ extension ConsoleCore {
     static func handleOverlay(_ state: inout ConsoleState, _ overlay: Overlay, _ key: Key) -> [Cmd] {
         switch overlay {
         case .help:
-            let page = max(1, OverlayView.helpRows(state) - 1)
-            let last = max(0, OverlayView.helpLines(state).count - OverlayView.helpRows(state))
+            let extent = OverlayView.helpExtent(state)
+            let page = max(1, extent.rows - 1)
+            let last = max(0, extent.lines - extent.rows)
             switch key {
             case .esc, .char("?"), .char("q"), .enter: state.overlay = nil
             case .down, .char("j"): state.helpScroll += 1

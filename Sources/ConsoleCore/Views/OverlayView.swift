@@ -92,11 +92,15 @@ enum OverlayView {
     }
 
     /// Help lines visible at once on this screen.
-    static func helpRows(_ state: ConsoleState) -> Int { bodyRows(lineCount: helpLines(state).count, height: state.height) }
+    /// The help's line count and the rows of it visible at once on this screen (built once per call).
+    static func helpExtent(_ state: ConsoleState) -> (lines: Int, rows: Int) {
+        let count = helpLines(state).count
+        return (count, bodyRows(lineCount: count, height: state.height))
+    }
 
     static func help(_ state: ConsoleState, _ buf: inout Buffer) {
         let lines = helpLines(state)
-        let scrollable = lines.count > helpRows(state)
+        let scrollable = lines.count > bodyRows(lineCount: lines.count, height: state.height)
         panel(&buf, title: "Help — keys", width: helpPanelWidth(state), lines: lines, hint: scrollable ? "j/k PgDn scroll · Esc/?/q close" : "Esc/?/q close",
               scroll: state.helpScroll)
     }
