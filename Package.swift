@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], exclude: ["segno_oracle.py"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "WebhookInbox", "XummPlatform", "Domain",
+            "Store", "WebhookInbox", "XummPlatform", "Domain", "Runtime", "ConsoleCore", "SimulatorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -15,6 +15,7 @@ public final class CommandInterpreter: Sendable {
     private let pushes: PushRunner
     private let followers: FollowerPool
     private let sweeper: TokenSweeper
+    private let feed: StoreFeedFollower
 
     /// - Parameter mailbox: the terminal's, for `$EDITOR` (nil without a terminal).
     public init(services: Services, mailbox: FrameMailbox?) {
@@ -22,8 +23,10 @@ public final class CommandInterpreter: Sendable {
         self.operations = services.operations
         self.mailbox = mailbox
         self.pushes = PushRunner(operations: operations, pacer: services.pacer)
-        self.followers = FollowerPool(operations: operations, settings: services.followSettings)
+        self.followers = FollowerPool(operations: operations, settings: services.followSettings, leases: services.leases)
         self.sweeper = TokenSweeper(operations: operations, pause: services.tokenSweepPause)
+        let followers = self.followers
+        self.feed = StoreFeedFollower(store: services.store) { followers.isFollowing($0) }
     }
 
     /// Where outcomes go from now on.
@@ -56,6 +59,8 @@ public final class CommandInterpreter: Sendable {
             if let inbox = services.inbox { out.send(.inboxStatus(address: inbox.address, deliveries: inbox.deliveries())) }
         case .recoverIntents:
             Task.detached { out.send(.intentsRecovered(await operations.recoverIntents())) }
+        case .followStore:
+            feed.start(out: out)
         case .follow(let record):
             followers.follow(record, out: out)
         case .renderQR(let uuid, let text):
@@ -94,12 +99,13 @@ public final class CommandInterpreter: Sendable {
         }
     }
 
-    /// Stops every push and follower (the console quit). Unfinished payloads are followed again on
-    /// the next start: their state is in the store.
-    public func stopAll() {
+    /// Stops every push, follower and the feed (the console quit), and gives the payload leases
+    /// back. Unfinished payloads are followed again by the next process: their state is in the store.
+    public func stopAll() async {
         pushes.stop()
-        followers.stopAll()
         sweeper.stop()
+        feed.stop()
+        await followers.stopAll()
     }
 
     /// Payloads being followed right now.

@@ -20,6 +20,7 @@ public enum ConsoleApp {
         let mailbox = FrameMailbox()
         var state = ConsoleState(backend: options.label, readOnly: options.readOnly, noColor: options.noColor, now: Date())
         state.utcOffsetSeconds = TimeZone.current.secondsFromGMT()
+        state.operatorName = services.operatorName
         let loop = ConsoleLoop(state: state, services: services, mailbox: mailbox)
         let loopTask = Task { await loop.run() }
         defer { loopTask.cancel() }

@@ -78,7 +78,7 @@ public actor ConsoleLoop {
             await withCheckedContinuation { finished = $0 }
         }
         ticker?.cancel()
-        interpreter.stopAll()
+        await interpreter.stopAll()
         mailbox.stop()
     }
 

@@ -191,6 +191,18 @@ public struct PushService: Sendable {
         return current.record
     }
 
+    /// A payload as the store has it now, final or not (the given copy when the store has none or
+    /// does not answer).
+    public enum StoredState: Sendable { case live(PayloadRecord), final(PayloadRecord) }
+
+    /// Reads `record`'s stored state before a follow starts.
+    public func storedState(of record: PayloadRecord) async -> StoredState {
+        guard let stored = try? await store.payload(uuid: record.uuid) else { return .live(record) }
+        if stored.isFinal { return .final(stored) }
+        // The console's copy may be further along than the store (shown first, stored second).
+        return .live(stored.events.count >= record.events.count ? stored : record)
+    }
+
     // MARK: Cancel
 
     /// `DELETE /payload/{uuid}`, audited; returns the platform's reason.

@@ -27,6 +27,8 @@ public struct Services: Sendable {
     public var tokenSweepPause: Duration = .seconds(2)
     /// Shared by every follower, so their writes commit together.
     public let progress: GroupCommitter<ProgressWrite, KnownUser?>
+    /// This process's payload leases (one follower per payload across every process on the store).
+    public var leases: PayloadLeaseKeeper
 
     public init(platform: any XummAPI, store: any PushDeskStore, operatorName: String = PushService.currentOSUser(),
                 pacer: CreatePacer = CreatePacer(), templates: @escaping @Sendable () throws -> [TxTemplate] = { try TemplateLibrary.library() },
@@ -35,6 +37,7 @@ public struct Services: Sendable {
         self.platform = platform; self.store = store; self.operatorName = operatorName; self.pacer = pacer
         self.templates = templates; self.inbox = inbox; self.events = events; self.followSettings = followSettings
         self.progress = PushService.progressCommitter(store)
+        self.leases = PayloadLeaseKeeper(store: store, operatorName: operatorName)
     }
 
     /// Create, follow, cancel and verify on this platform and store.

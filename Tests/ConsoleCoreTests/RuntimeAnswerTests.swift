@@ -16,7 +16,7 @@ struct RuntimeAnswerTests {
 
     @Test func startAsksForEveryLoadAndTheRecovery() {
         var s = ConsoleState(backend: "SIMULATOR", readOnly: false, noColor: false, now: Fixtures.now)
-        #expect(Fixtures.send(&s, .started) == [.loadTemplates, .loadUsers, .loadPayloads(limit: ConsoleState.payloadPageSize),
+        #expect(Fixtures.send(&s, .started) == [.followStore, .loadTemplates, .loadUsers, .loadPayloads(limit: ConsoleState.payloadPageSize),
                                                 .loadInboxStatus, .recoverIntents])
         var ro = ConsoleState(backend: "SIMULATOR", readOnly: true, noColor: false, now: Fixtures.now)
         // A read-only console pushes nothing, so it takes no half-made push in either.

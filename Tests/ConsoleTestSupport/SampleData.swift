@@ -56,7 +56,8 @@ public enum SampleData {
         let t0 = now.addingTimeInterval(-600)
         var signed = PayloadRecord(uuid: "6a1f3e2c-0b7d-4c3e-9f21-5d8a7b6c4e10", userToken: users[0].userToken, userName: users[0].name,
                                    transactionType: "Payment", txjson: tx, expireMinutes: 5, instruction: "Refund of order 1042",
-                                   created: t0, pushed: true, deepLink: "https://xumm.app/sign/6a1f3e2c-0b7d-4c3e-9f21-5d8a7b6c4e10")
+                                   created: t0, pushed: true, deepLink: "https://xumm.app/sign/6a1f3e2c-0b7d-4c3e-9f21-5d8a7b6c4e10",
+                                   operatorName: "dana@desk2")
         signed.events = [PayloadEvent(at: t0, kind: .created), PayloadEvent(at: t0 + 1, kind: .pushed),
                          PayloadEvent(at: t0 + 20, kind: .opened), PayloadEvent(at: t0 + 41, kind: .signed, detail: "signed on device")]
         signed.result = PayloadResult(outcome: .signed, txid: "E3FE6EA3D48F0C2B639448020EA4F03D4F4F8FFDB243A852A0F59177921B4879",
@@ -65,11 +66,12 @@ public enum SampleData {
         let t1 = now.addingTimeInterval(-120)
         var notPushed = PayloadRecord(uuid: "b7c2d9e4-5f60-4a1b-8c3d-2e9f0a1b2c3d", userToken: users[1].userToken, userName: users[1].name,
                                       transactionType: "TrustSet", txjson: templates[1].txjsonText, expireMinutes: 10,
-                                      created: t1, pushed: false, deepLink: "https://xumm.app/sign/b7c2d9e4-5f60-4a1b-8c3d-2e9f0a1b2c3d")
+                                      created: t1, pushed: false, deepLink: "https://xumm.app/sign/b7c2d9e4-5f60-4a1b-8c3d-2e9f0a1b2c3d",
+                                      operatorName: "eve@desk1")
         notPushed.events = [PayloadEvent(at: t1, kind: .created), PayloadEvent(at: t1 + 1, kind: .notPushed, detail: "user token expired")]
         let t2 = now.addingTimeInterval(-30)
         var live = PayloadRecord(uuid: "c0ffee00-1234-4abc-9def-0123456789ab", userToken: users[2].userToken, userName: users[2].name,
-                                 transactionType: "Payment", txjson: tx, expireMinutes: 5, created: t2, pushed: true)
+                                 transactionType: "Payment", txjson: tx, expireMinutes: 5, created: t2, pushed: true, operatorName: "dana@desk2")
         live.events = [PayloadEvent(at: t2, kind: .created), PayloadEvent(at: t2 + 1, kind: .pushed),
                        PayloadEvent(at: t2 + 9, kind: .opened, detail: "expires in 291 s")]
         return [live, notPushed, signed]

@@ -221,7 +221,7 @@ struct CommandInterpreterTests {
         interpreter.perform(.recoverIntents)
         msgs = await log.wait { $0.contains { if case .intentsRecovered(let r) = $0 { !r.isEmpty } else { false } } }
         #expect(msgs.contains { if case .intentsRecovered(let r) = $0 { r.map(\.identifier) == ["pd-interp-made"] } else { false } })
-        interpreter.stopAll()
+        await interpreter.stopAll()
     }
 
     @Test func simulatorTokenSweepFindsTheRevokedTokenOnceAndAuditsIt() async throws {
@@ -255,7 +255,7 @@ struct CommandInterpreterTests {
         msgs = await log.wait { $0.contains { if case .tokenSweepFinished = $0 { true } else { false } } }
         #expect(msgs.contains(.tokenSweepFinished(TokenSweepReport(checked: 2))))
         #expect(try await store.auditLog().count == 1)
-        interpreter.stopAll()
+        await interpreter.stopAll()
     }
 
     @Test func simulatorBulkPushStopsWhenAsked() async throws {

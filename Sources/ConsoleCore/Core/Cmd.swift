@@ -13,9 +13,14 @@ public enum Cmd: Sendable, Equatable {
     case loadInboxStatus
     /// Take in pushes a stopped process created but never saved; answer `.intentsRecovered`.
     case recoverIntents
-    /// Follow the payload's status to its final state; answer `.payloadUpserted` per change and
-    /// `.userUpdated` when a signature renews the user's token.
+    /// Follow the payload's status to its final state, holding its lease; answer `.payloadUpserted`
+    /// per change and `.userUpdated` when a signature renews the user's token, or `.notFollowing`
+    /// when another process holds the lease or it cannot be claimed.
     case follow(PayloadRecord)
+    /// Follow the store's change feed: answer `.storeChanged` with what other processes changed (as
+    /// stored now), and `.storeReachability` when the store stops or starts answering again. After a
+    /// dropped connection it catches up from the last change it read.
+    case followStore
     /// Encode `text` (a deep link) as a QR code; answer `.qrReady`.
     case renderQR(uuid: String, text: String)
     /// Check tokens before a push (emitted when the confirm dialog opens); answer `.tokensVerified(requested: false)`.

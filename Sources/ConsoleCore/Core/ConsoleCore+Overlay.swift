@@ -36,6 +36,12 @@ extension ConsoleCore {
         case .confirmPush(let confirm):
             switch key {
             case .char("y"), .char("Y"):
+                // A push the store cannot record could be created twice, or lost: wait for it.
+                if let failure = state.store.offline {
+                    state.status = StatusLine("not sent: the store is offline, so the push could not be recorded (\(failure.statusText)) — press y again when it is back",
+                                              isError: true)
+                    return []
+                }
                 state.overlay = nil
                 state.focus = .payloads
                 state.payloadCursor = 0

@@ -9,7 +9,7 @@ public enum ConsoleCore {
     public static func update(_ state: inout ConsoleState, _ msg: Msg) -> [Cmd] {
         switch msg {
         case .started:
-            var cmds: [Cmd] = [.loadTemplates, .loadUsers, .loadPayloads(limit: ConsoleState.payloadPageSize), .loadInboxStatus]
+            var cmds: [Cmd] = [.followStore, .loadTemplates, .loadUsers, .loadPayloads(limit: ConsoleState.payloadPageSize), .loadInboxStatus]
             if !state.readOnly { cmds.append(.recoverIntents) }
             return cmds
         case .key(let key):
@@ -19,7 +19,9 @@ public enum ConsoleCore {
             clampScrolls(&state)
         case .tick(let date):
             state.now = date
-            if state.usersLoaded, state.tokenSweep.isDue(at: date) { return startTokenSweep(&state) }
+            var cmds = takeOverDue(&state)
+            if state.usersLoaded, state.tokenSweep.isDue(at: date) { cmds += startTokenSweep(&state) }
+            return cmds
         case .usersLoaded(let list):
             let keep = state.cursorUser?.userToken
             state.users.replaceAll(list)
@@ -68,6 +70,12 @@ public enum ConsoleCore {
             for r in records { upsertPayload(&state, r) }
             state.status = StatusLine("took in \(records.count) push(es) created just before the last stop")
             return records.flatMap { takeIn($0, follow: true) }
+        case .storeChanged(let update):
+            return storeChanged(&state, update)
+        case .storeReachability(let failure):
+            storeReachability(&state, failure)
+        case .notFollowing(let uuid, let reason):
+            notFollowing(&state, uuid: uuid, reason)
         case .qrReady(let uuid, let modules):
             state.qrCodes[uuid] = modules
         case .requestLogged(let entry):

@@ -8,6 +8,8 @@ public struct ConsoleState: Sendable, Equatable {
     /// `SIMULATOR` or the API host.
     public var backend: String
     public var readOnly: Bool
+    /// Who this console records as the operator (`dana@desk2`), so its own pushes read "from you".
+    public var operatorName: String?
     public var noColor: Bool
     /// Current time (from `.tick`).
     public var now: Date
@@ -62,6 +64,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var inboxAddress: String?
     public var inboxDeliveries: Int = 0
     public var bulk: BulkProgress?
+    /// The store as shared with other processes: reachability, payloads followed elsewhere.
+    public var store = SharedStore()
 
     /// Keeps at most this many request log entries.
     public static let requestLogCapacity = 500

@@ -24,6 +24,12 @@ public enum Msg: Sendable, Equatable {
     case pushFailed(userToken: String?, Failure)
     /// Payloads a stopped process created but never saved, taken in at start (`Cmd.recoverIntents`).
     case intentsRecovered([PayloadRecord])
+    /// What other processes changed in the shared store (`Cmd.followStore`), as stored now.
+    case storeChanged(StoreUpdate)
+    /// The store stopped answering (its failure), or answers again (nil).
+    case storeReachability(Failure?)
+    /// A payload the console asked to follow is not followed by it (see ``NotFollowingReason``).
+    case notFollowing(uuid: String, NotFollowingReason)
     /// QR modules for a payload's deep link (`true` = dark), drawn with half blocks in Detail.
     case qrReady(uuid: String, modules: [[Bool]])
     case requestLogged(RequestLogEntry)

@@ -48,6 +48,9 @@ extension ConsoleCore {
         // Each part in its forms, fullest first; "" leaves a part out. When the line is too wide the
         // parts shrink in `shrinkOrder` (least needed first), whole forms at a time, never mid-word.
         var parts: [[String]] = [[state.backend]]
+        let offlinePart = state.store.offline == nil ? nil : parts.count
+        if offlinePart != nil { parts.append(["store offline — reconnecting", "store offline"]) }
+        let ratePart = parts.count
         if let r = state.rateLimitRemaining {
             let limit = state.rateLimitLimit.map { "/\($0)" } ?? ""
             parts.append(["rate \(r)\(limit) left", "rate \(r)\(limit)"])
@@ -70,9 +73,16 @@ extension ConsoleCore {
         }
         let clock = " " + Draw.clock(state.now, offset: state.utcOffsetSeconds) + " "
         let room = buf.width - x - DisplayWidth.of(clock)
-        let shrinkOrder = [inboxPart] + (tabsPart.map { [$0] } ?? []) + [1]
+        let shrinkOrder = [inboxPart] + (tabsPart.map { [$0] } ?? []) + [ratePart] + (offlinePart.map { [$0] } ?? [])
         let line = fittedParts(parts, shrinkOrder: shrinkOrder, room: room)
+        let start = x
         x += buf.put(Draw.fit(line, room), x: x, y: 0, style: bar, maxWidth: room)
+        // The one part that is an alarm stands out from the bar.
+        if offlinePart != nil, let r = line.range(of: "store offline") {
+            let at = start + DisplayWidth.of(String(line[..<r.lowerBound]))
+            let width = line[r.lowerBound...].hasPrefix("store offline — reconnecting") ? DisplayWidth.of("store offline — reconnecting") : DisplayWidth.of("store offline")
+            buf.restyle(x: at, y: 0, width: min(width, max(0, start + room - at))) { s in s = Style(fg: .expired, bold: true) }
+        }
         buf.put(clock, x: buf.width - DisplayWidth.of(clock), y: 0, style: Style(bold: true, reverse: true))
     }
 

@@ -34,8 +34,14 @@ enum DetailView {
         out.append([label("type"), (p.transactionType, Style(fg: .accent)),
                     ("   expire ", .dim), (p.expireMinutes.map { "\($0) min" } ?? "default", .plain)])
         if let instruction = p.instruction { out.append([label("instruction"), (instruction, .plain)]) }
+        if let op = p.operatorName { out.append([label("pushed by"), (op == state.operatorName ? "\(op) (you)" : op, .plain)]) }
         out.append([label("state"), (p.stateLabel, Style(fg: p.badgeTone, bold: true)),
                     (p.unconfirmedResolution != nil ? " confirming…" : "", .dim)])
+        // Who follows it, when another process does: its progress arrives through the store.
+        if !p.isFinal, let elsewhere = state.store.followedElsewhere[p.uuid] {
+            let who = elsewhere.holder.map { "followed by \($0)" } ?? "followed by another process"
+            out.append([label("follower"), (who + " · progress comes through the store", .dim)])
+        }
         if let r = p.result {
             out.append([])
             out.append([("Result", Style(fg: .accent, bold: true))])

@@ -142,11 +142,25 @@ enum OverlayView {
             lines.append(line)
         }
         if req.userTokens.count > maxListed { lines.append([("  … and \(req.userTokens.count - maxListed) more", .dim)]) }
+        let room = min(100, state.width - 4) - 4
         if inactive > 0 {
             // Wrapped to the panel's text width (the panel is at most 100 wide, 4 narrower than the screen).
-            let room = min(100, state.width - 4) - 4
             for part in wrapped("⚠ \(inactive) of \(req.userTokens.count): token expired or revoked — the payload is still created; the user needs its QR/deep link (z)", width: room) {
                 lines.append([(part, Style(fg: .expiring, bold: true))])
+            }
+        }
+        let live = ConsoleCore.livePayloads(for: req.userTokens, in: state)
+        var warned = Set<String>()
+        for p in live where warned.count < 3 && warned.insert(p.userToken ?? "").inserted {
+            for part in wrapped("⚠ " + ConsoleCore.liveWarning(p, state: state), width: room) {
+                lines.append([(part, Style(fg: .expiring, bold: true))])
+            }
+        }
+        let alsoLive = Set(live.compactMap(\.userToken)).count - warned.count
+        if alsoLive > 0 { lines.append([("⚠ … and \(alsoLive) more target(s) with a live payload", Style(fg: .expiring, bold: true))]) }
+        if state.store.offline != nil {
+            for part in wrapped("⚠ store offline — y waits: a push that cannot be recorded is not sent", width: room) {
+                lines.append([(part, Style(fg: .expired, bold: true))])
             }
         }
         lines.append([("Options: ", .bold), ("expire " + (req.expireMinutes.map { "\($0) min" } ?? "platform default"), .plain),

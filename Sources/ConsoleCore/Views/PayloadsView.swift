@@ -13,9 +13,12 @@ enum PayloadsView {
         guard inner.height > 0, inner.width > 0 else { return }
         // STATE and LEFT get their full width before USER: a cut state word ("devapp fet…") says nothing.
         let ageW = 5, typeW = 14, stateW = Self.stateWidth, leftW = 5
-        let userW = max(4, inner.width - ageW - typeW - stateW - leftW - 5)
-        let header = " " + Draw.right("AGE", ageW) + " " + Draw.pad("USER", userW) + " " + Draw.pad("TYPE", typeW) + " "
-            + Draw.pad("STATE", stateW) + " " + Draw.right("LEFT", leftW)
+        // Who pushed it (a desk shares one store) comes last: only when USER keeps 12 columns.
+        let rest = inner.width - ageW - typeW - stateW - leftW - 5
+        let byW = rest >= 25 ? min(16, rest - 13) : 0
+        let userW = max(4, byW > 0 ? rest - byW - 1 : rest)
+        let header = " " + Draw.right("AGE", ageW) + " " + Draw.pad("USER", userW) + " " + (byW > 0 ? Draw.pad("BY", byW) + " " : "")
+            + Draw.pad("TYPE", typeW) + " " + Draw.pad("STATE", stateW) + " " + Draw.right("LEFT", leftW)
         buf.put(header, x: inner.x, y: inner.y, style: Style(bold: true, underline: true), maxWidth: inner.width)
         if state.payloads.isEmpty {
             buf.put("no payloads yet — compose a txjson and press p", x: inner.x + 2, y: inner.y + 1, style: .dim, maxWidth: inner.width - 2)
@@ -31,6 +34,7 @@ enum PayloadsView {
             var x = inner.x
             x += buf.put(" " + Draw.right(Shorten.duration(state.now.timeIntervalSince(p.created)), ageW) + " ", x: x, y: y)
             x += buf.put(Draw.pad(p.userName ?? p.userToken.map { Shorten.middle($0, keep: 4) } ?? "(QR only)", userW) + " ", x: x, y: y)
+            if byW > 0 { x += buf.put(Draw.pad(p.operatorName ?? "—", byW) + " ", x: x, y: y, style: .dim) }
             x += buf.put(Draw.pad(p.transactionType, typeW) + " ", x: x, y: y)
             x += buf.put(Draw.pad(p.stateLabel, stateW) + " ", x: x, y: y, style: Style(fg: p.badgeTone, bold: p.isFinal || p.pushed == false))
             if let left = Self.timeLeft(p, now: state.now) {

@@ -26,10 +26,12 @@ public struct ChangeFeed: AsyncSequence, Sendable {
     public let start: Int64
     /// At most this many changes per batch.
     public let batchLimit: Int
+    /// Told after every read of the feed: nil when it answered, else why not (the store is down).
+    let health: @Sendable ((any Error)?) -> Void
 
     public init(store: any PushDeskStore, after start: Int64, batchLimit: Int = 500,
-                signals: @escaping @Sendable () -> AsyncStream<Void>) {
-        self.store = store; self.start = start; self.batchLimit = batchLimit; self.signals = signals
+                signals: @escaping @Sendable () -> AsyncStream<Void>, health: @escaping @Sendable ((any Error)?) -> Void = { _ in }) {
+        self.store = store; self.start = start; self.batchLimit = batchLimit; self.signals = signals; self.health = health
     }
 
     public func makeAsyncIterator() -> AsyncStream<[NumberedChange]>.Iterator {
@@ -39,13 +41,21 @@ public struct ChangeFeed: AsyncSequence, Sendable {
     /// The batches as a stream (reading starts now).
     public func stream() -> AsyncStream<[NumberedChange]> {
         let (stream, continuation) = AsyncStream<[NumberedChange]>.makeStream(bufferingPolicy: .unbounded)
-        let store = self.store, signals = self.signals, limit = batchLimit, start = self.start
+        let store = self.store, signals = self.signals, limit = batchLimit, start = self.start, health = self.health
         let task = Task {
             var last = start
             for await _ in signals() {
                 // Read until caught up; on an error wait for the next signal (a reconnect or a heartbeat).
                 while !Task.isCancelled {
-                    guard let batch = try? await Self.read(store, after: last, limit: limit), let newest = batch.last else { break }
+                    let batch: [NumberedChange]
+                    do {
+                        batch = try await Self.read(store, after: last, limit: limit)
+                        health(nil)
+                    } catch {
+                        if !Task.isCancelled { health(error) }
+                        break
+                    }
+                    guard let newest = batch.last else { break }
                     last = newest.number
                     continuation.yield(batch)
                     if batch.count < limit { break }
@@ -71,7 +81,7 @@ public struct ChangeFeed: AsyncSequence, Sendable {
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let changes = first else { throw CancellationError() }
+            guard let first = try await group.next(), let changes = first else { throw FeedReadTimedOut() }
             return changes
         }
     }
@@ -96,13 +106,19 @@ public struct ChangeFeed: AsyncSequence, Sendable {
 extension PushDeskStore {
     /// The change feed from `number` on (see ``ChangeFeed``), woken by the engine's own signal
     /// (``ChangeSignalling``) where it has one, else polled every 200 ms.
-    public func changeFeed(after number: Int64, batchLimit: Int = 500) -> ChangeFeed {
+    public func changeFeed(after number: Int64, batchLimit: Int = 500,
+                           health: @escaping @Sendable ((any Error)?) -> Void = { _ in }) -> ChangeFeed {
         let signals: @Sendable () -> AsyncStream<Void>
         if let signalling = self as? any ChangeSignalling {
             signals = { signalling.changeSignals() }
         } else {
             signals = ChangeFeed.polling(every: .milliseconds(200))
         }
-        return ChangeFeed(store: self, after: number, batchLimit: batchLimit, signals: signals)
+        return ChangeFeed(store: self, after: number, batchLimit: batchLimit, signals: signals, health: health)
     }
+}
+
+/// A read of the change feed that got no answer within ``ChangeFeed/readTimeout``.
+struct FeedReadTimedOut: Error, CustomStringConvertible {
+    var description: String { "the store did not answer a read of its change feed within 5 s" }
 }

@@ -83,6 +83,25 @@ public protocol PushDeskStore: Sendable {
     /// One payload by uuid, with its events.
     func payload(uuid: String) async throws -> PayloadRecord?
 
+    // MARK: Payload leases
+
+    /// Takes the lease of payload `uuid` for `holder` until `until`, if nobody holds it, its lease
+    /// ran out before `now`, or `holder` holds it already (then it is extended). One statement, so
+    /// two processes claiming at once cannot both win.
+    /// - Returns: the lease as stored afterwards: `holder`'s when claimed, the other holder's when not.
+    func claimLease(uuid: String, holder: String, until: Date, now: Date) async throws -> PayloadLease
+
+    /// Extends `holder`'s leases on these payloads to `until`, in one statement.
+    /// - Returns: the uuids `holder` still holds (a lease that ran out and was taken over is not renewed).
+    func renewLeases(uuids: [String], holder: String, until: Date) async throws -> Set<String>
+
+    /// Gives up `holder`'s leases on these payloads (another holder's are left alone).
+    func releaseLeases(uuids: [String], holder: String) async throws
+
+    /// Payloads without a final result that nobody follows at `now` (no lease, or it ran out),
+    /// oldest first, at most `limit`: what a process taking over should follow.
+    func unfollowedPayloads(now: Date, limit: Int) async throws -> [PayloadRecord]
+
     // MARK: Push intents
 
     /// Records a push about to be created (see ``PushIntent``); replaces one with the same identifier.
@@ -127,6 +146,10 @@ public protocol PushDeskStore: Sendable {
     func deliveryCount() async throws -> Int
 
     // MARK: Change feed
+
+    /// This handle's name on the changes it writes (unique per opened store): a reader skips its
+    /// own (``NumberedChange/origin``), whose effects it already knows.
+    var changeOrigin: String { get }
 
     /// The changes numbered above `number`, oldest first, at most `limit`. Every write another
     /// process must see (a user added, renamed, renewed, verified or forgotten; a payload created,

@@ -50,5 +50,17 @@ public enum StoreChange: Sendable, Hashable, CustomStringConvertible {
 public struct NumberedChange: Sendable, Hashable {
     public var number: Int64
     public var change: StoreChange
-    public init(number: Int64, change: StoreChange) { self.number = number; self.change = change }
+    /// The ``PushDeskStore/changeOrigin`` of the handle that wrote it (nil for rows from before origins were kept).
+    public var origin: String?
+    public init(number: Int64, change: StoreChange, origin: String? = nil) {
+        self.number = number; self.change = change; self.origin = origin
+    }
+}
+
+/// Names for store handles: unique per process and per handle.
+public enum ChangeOrigin {
+    /// A fresh origin: the process id and a random suffix.
+    public static func make() -> String {
+        "pid\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    }
 }

@@ -127,6 +127,20 @@ enum PostgresMigrations {
             "ALTER TABLE audit_log ADD COLUMN user_token TEXT",
             "CREATE INDEX audit_log_at ON audit_log (at)",
         ]),
+        // Payload leases: which process follows a live payload (see PayloadLease).
+        Migration(version: 4, name: "v4-payload-lease", statements: [
+            """
+            CREATE TABLE payload_lease (
+                uuid TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+        ]),
+        // Which handle wrote a change, so a reader can skip its own.
+        Migration(version: 5, name: "v5-change-origin", statements: [
+            "ALTER TABLE changes ADD COLUMN origin TEXT",
+        ]),
     ]
 
     /// Applies every migration not yet in `schema_migrations`, in one transaction under the

@@ -13,9 +13,9 @@ extension PostgresStore {
     public func changes(after number: Int64, limit: Int) async throws -> [NumberedChange] {
         try await read { tx in
             var out: [NumberedChange] = []
-            let rows = try await tx.query("SELECT number, kind, key FROM changes WHERE number > \(number) ORDER BY number LIMIT \(limit)")
-            for try await (n, kind, key) in rows.decode((Int64, String, String).self) {
-                if let change = StoreChange(kind: kind, key: key) { out.append(NumberedChange(number: n, change: change)) }
+            let rows = try await tx.query("SELECT number, kind, key, origin FROM changes WHERE number > \(number) ORDER BY number LIMIT \(limit)")
+            for try await (n, kind, key, origin) in rows.decode((Int64, String, String, String?).self) {
+                if let change = StoreChange(kind: kind, key: key) { out.append(NumberedChange(number: n, change: change, origin: origin)) }
             }
             return out
         }
@@ -37,8 +37,8 @@ extension PostgresStore {
         tx.changes.removeAll()
         try await tx.query("SELECT pg_advisory_xact_lock(\(feedLockKey))")
         let rows = try await tx.query("""
-            INSERT INTO changes (kind, key)
-            SELECT kind, key FROM unnest(\(kinds)::text[], \(keys)::text[]) WITH ORDINALITY AS t(kind, key, i) ORDER BY i
+            INSERT INTO changes (kind, key, origin)
+            SELECT kind, key, \(tx.origin) FROM unnest(\(kinds)::text[], \(keys)::text[]) WITH ORDINALITY AS t(kind, key, i) ORDER BY i
             RETURNING number
             """).collect()
         let newest = try rows.map { try $0.decode(Int64.self) }.max() ?? 0

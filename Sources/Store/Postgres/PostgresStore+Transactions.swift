@@ -7,7 +7,7 @@ extension PostgresStore {
     func read<R: Sendable>(_ body: (PostgresTransaction) async throws -> R) async throws -> R {
         do {
             return try await client.withConnection { connection in
-                try await body(PostgresTransaction(connection: connection, logger: self.logger))
+                try await body(PostgresTransaction(connection: connection, logger: self.logger, origin: self.changeOrigin))
             }
         } catch {
             throw PostgresErrorMapper(endpoint: endpoint).map(error)

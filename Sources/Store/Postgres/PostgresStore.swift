@@ -15,6 +15,7 @@ import PostgresNIO
 public final class PostgresStore: PushDeskStore {
     /// The server and database (its description hides the password).
     public let endpoint: PostgresEndpoint
+    public let changeOrigin = ChangeOrigin.make()
     let client: PostgresClient
     let logger: Logger
     private let runner: Task<Void, Never>

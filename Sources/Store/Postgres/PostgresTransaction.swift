@@ -7,11 +7,13 @@ import PostgresNIO
 final class PostgresTransaction {
     let connection: PostgresConnection
     let logger: Logger
+    /// The store handle's ``PushDeskStore/changeOrigin``, written on every change.
+    let origin: String
     /// Changes to append to the feed at commit, in order.
     var changes: [StoreChange] = []
 
-    init(connection: PostgresConnection, logger: Logger) {
-        self.connection = connection; self.logger = logger
+    init(connection: PostgresConnection, logger: Logger, origin: String) {
+        self.connection = connection; self.logger = logger; self.origin = origin
     }
 
     /// Runs one parameterised statement.

@@ -131,6 +131,20 @@ enum SQLiteMigrations {
                 CREATE INDEX audit_log_at ON audit_log(at);
                 """)
         }
+        // Which handle wrote a change, so a reader can skip its own.
+        m.registerMigration("v6-change-origin") { db in
+            try db.execute(sql: "ALTER TABLE changes ADD COLUMN origin TEXT")
+        }
+        // Payload leases: which process follows a live payload (see PayloadLease).
+        m.registerMigration("v7-payload-lease") { db in
+            try db.execute(sql: """
+                CREATE TABLE payload_lease (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    holder TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                )
+                """)
+        }
         return m
     }
 }

@@ -4,8 +4,8 @@ import GRDB
 extension SQLiteStore {
     public func changes(after number: Int64, limit: Int) async throws -> [NumberedChange] {
         try await db.read { db in
-            try Row.fetchAll(db, sql: "SELECT number, kind, key FROM changes WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit])
-                .compactMap { row in StoreChange(kind: row[1], key: row[2]).map { NumberedChange(number: row[0], change: $0) } }
+            try Row.fetchAll(db, sql: "SELECT number, kind, key, origin FROM changes WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit])
+                .compactMap { row in StoreChange(kind: row[1], key: row[2]).map { NumberedChange(number: row[0], change: $0, origin: row[3]) } }
         }
     }
 
@@ -15,7 +15,8 @@ extension SQLiteStore {
 
     /// Appends one change to the feed, inside the caller's transaction.
     static func note(_ db: Database, _ change: StoreChange) throws {
-        try db.cachedStatement(sql: "INSERT INTO changes (kind, key, at) VALUES (?, ?, ?)")
+        // pushdesk_origin() is this handle's changeOrigin, registered on each of its connections.
+        try db.cachedStatement(sql: "INSERT INTO changes (kind, key, at, origin) VALUES (?, ?, ?, pushdesk_origin())")
             .execute(arguments: [change.kind, change.key, Date().timeIntervalSince1970])
     }
 }

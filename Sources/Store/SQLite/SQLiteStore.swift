@@ -10,6 +10,7 @@ import GRDB
 public final class SQLiteStore: PushDeskStore {
     /// The database file.
     public let path: String
+    public let changeOrigin: String
     let db: DatabasePool
 
     /// `$XDG_DATA_HOME/pushdesk/pushdesk.sqlite`, else `~/.local/share/pushdesk/pushdesk.sqlite`.
@@ -35,6 +36,8 @@ public final class SQLiteStore: PushDeskStore {
     ///     (survives a process crash, not power loss) when false.
     public init(path: String, busyTimeout: TimeInterval = 5, durableCommits: Bool = true) throws {
         self.path = path
+        let origin = ChangeOrigin.make()
+        self.changeOrigin = origin
         try Self.prepareFile(at: path)
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -43,6 +46,7 @@ public final class SQLiteStore: PushDeskStore {
         let sync = durableCommits ? "FULL" : "NORMAL"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(sync)")
+            db.add(function: DatabaseFunction("pushdesk_origin", argumentCount: 0, pure: true) { _ in origin })
         }
         do {
             db = try DatabasePool(path: path, configuration: config)

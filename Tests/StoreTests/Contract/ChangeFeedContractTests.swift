@@ -33,6 +33,20 @@ struct ChangeFeedContractTests {
         }
     }
 
+    /// Each change names the handle that wrote it, so a process can skip its own echo.
+    @Test(arguments: StoreEngine.allCases)
+    func changesNameTheHandleThatWroteThem(_ engine: StoreEngine) async throws {
+        try await engine.withReopenableStore { first, reopen in
+            let second = try await reopen()
+            #expect(first.changeOrigin != second.changeOrigin)
+            try await first.upsertUser(.init(userToken: "a"), at: t0)
+            try await second.upsertUser(.init(userToken: "b"), at: t0)
+            try await second.savePayload(PayloadRecord(uuid: "p1", transactionType: "SignIn", txjson: "{}", created: t0))
+            let all = try await first.changes(after: 0, limit: 10)
+            #expect(all.map(\.origin) == [first.changeOrigin, second.changeOrigin, second.changeOrigin])
+        }
+    }
+
     /// A refused write (a duplicate identifier) rolls its changes back with it.
     @Test(arguments: StoreEngine.allCases)
     func aRefusedWriteAppendsNothing(_ engine: StoreEngine) async throws {

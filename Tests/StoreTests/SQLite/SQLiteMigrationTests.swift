@@ -23,7 +23,7 @@ struct SQLiteMigrationTests {
         try old.close()
 
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent", "v4-change-feed", "v5-audit-payload-user"])
+        #expect(try store.appliedMigrations() == ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent", "v4-change-feed", "v5-audit-payload-user", "v6-change-origin", "v7-payload-lease"])
         #expect(try await store.deliveryCount() == 3)
         #expect(try await store.hasDelivery(key: "payload-1"))
         // A retry of a delivery recorded before the migration is a duplicate; a new one is recorded.

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("SQLite engine: file, schema and migrations")
 struct SQLiteSchemaTests {
-    static let migrations = ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent", "v4-change-feed", "v5-audit-payload-user"]
+    static let migrations = ["v1-users-payloads-audit-deliveries", "v2-webhook-delivery-keyed", "v3-push-intent", "v4-change-feed", "v5-audit-payload-user", "v6-change-origin", "v7-payload-lease"]
 
     @Test func createsFolderAndFileWithMode0600AndWAL() throws {
         let (store, dir) = try makeTempStore()
