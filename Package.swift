@@ -83,6 +83,11 @@ let package = Package(
             "XummSimulator", "XummPlatform",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], path: "Tests/SimulatorTestSupport"),
+        .target(name: "PostgresTestSupport", dependencies: [
+            "Store",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "XummPlatformTests", dependencies: [
             "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -92,7 +97,7 @@ let package = Package(
         .testTarget(name: "XRPLTxTests", dependencies: ["XRPLTx"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], exclude: ["segno_oracle.py"]),
         .testTarget(name: "StoreTests", dependencies: [
-            "Store", "WebhookInbox", "XummPlatform", "Domain", "Runtime", "ConsoleCore", "SimulatorTestSupport",
+            "Store", "WebhookInbox", "XummPlatform", "Domain", "Runtime", "ConsoleCore", "SimulatorTestSupport", "PostgresTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -109,6 +114,7 @@ let package = Package(
         .testTarget(name: "WiringTests", dependencies: ["Wiring", "Store", "XummPlatform", "XummSimulator", "SimulatorTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
             "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            "PostgresTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),

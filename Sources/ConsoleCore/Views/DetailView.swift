@@ -39,8 +39,7 @@ enum DetailView {
                     (p.unconfirmedResolution != nil ? " confirming…" : "", .dim)])
         // Who follows it, when another process does: its progress arrives through the store.
         if !p.isFinal, let elsewhere = state.store.followedElsewhere[p.uuid] {
-            let who = elsewhere.holder.map { "followed by \($0)" } ?? "followed by another process"
-            out.append([label("follower"), (who + " · progress comes through the store", .dim)])
+            out.append([label("followed by"), (elsewhere.holder ?? "another process", .dim)])
         }
         if let r = p.result {
             out.append([])

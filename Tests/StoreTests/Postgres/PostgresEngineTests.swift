@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Logging
+import PostgresTestSupport
 import Store
 import Testing
 

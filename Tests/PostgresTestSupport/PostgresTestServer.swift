@@ -10,13 +10,13 @@ import Testing
 ///
 /// Without a reachable server a PostgreSQL test never passes silently: with `CI` set it fails with
 /// the reason; elsewhere it is reported as a known issue (printed) and cancelled.
-enum PostgresTestServer {
-    static let variable = "PUSHDESK_TEST_POSTGRES_URL"
+public enum PostgresTestServer {
+    public static let variable = "PUSHDESK_TEST_POSTGRES_URL"
 
-    static var inCI: Bool { !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty }
+    public static var inCI: Bool { !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty }
 
     /// The admin endpoint, or why there is none.
-    static func admin() -> Result<PostgresEndpoint, Unavailable> {
+    public static func admin() -> Result<PostgresEndpoint, Unavailable> {
         guard let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty else {
             return .failure(Unavailable(why: "\(variable) is not set (run `scripts/dev-postgres.sh start` and export the line it prints)"))
         }
@@ -26,15 +26,15 @@ enum PostgresTestServer {
     }
 
     /// The server cannot be used: the test reports it (see the type's notes) and ends.
-    struct Unavailable: Error, CustomStringConvertible {
-        var why: String
-        var description: String { why }
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var why: String
+        public var description: String { why }
     }
 
     /// Ends the test because the server cannot be used: it fails (throws) with `CI` set; elsewhere
     /// it records a known issue with the reason (printed) and is cancelled, so no expectation after
     /// it runs against a store that was never there.
-    static func unavailable(_ why: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
+    public static func unavailable(_ why: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
         if inCI {
             throw Unavailable(why: "PostgreSQL test could not run: \(why) (CI is set, so it must run)")
         }
@@ -45,10 +45,10 @@ enum PostgresTestServer {
         try Test.cancel(Comment(rawValue: why), sourceLocation: sourceLocation)
     }
 
-    static let logger = Logger(label: "pushdesk.tests.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    public static let logger = Logger(label: "pushdesk.tests.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Runs `body` with the endpoint of a new, empty database, dropped afterwards (also when `body` throws).
-    static func withDatabase(_ body: (PostgresEndpoint) async throws -> Void) async throws {
+    public static func withDatabase(_ body: (PostgresEndpoint) async throws -> Void) async throws {
         let admin: PostgresEndpoint
         switch Self.admin() {
         case .success(let a): admin = a
@@ -70,12 +70,12 @@ enum PostgresTestServer {
     }
 
     /// One statement on the admin database (identifiers are generated here, never from input).
-    static func adminQuery(_ admin: PostgresEndpoint, _ sql: String) async throws {
+    public static func adminQuery(_ admin: PostgresEndpoint, _ sql: String) async throws {
         try await query(admin, sql)
     }
 
     /// One statement on `endpoint`'s database, on a connection of its own.
-    static func query(_ endpoint: PostgresEndpoint, _ sql: String) async throws {
+    public static func query(_ endpoint: PostgresEndpoint, _ sql: String) async throws {
         let config = PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.username,
                                                       password: endpoint.password, database: endpoint.database, tls: .disable)
         let connection = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
