@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -44,6 +47,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "WebhookInbox", dependencies: [
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             "XummPlatform", "Store", "Domain",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -63,12 +67,21 @@ let package = Package(
             "ConsoleCore", "Terminal", "XummPlatform", "XRPLTx", "Store", "WebhookInbox", "XummSimulator", "QRCode",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Service", dependencies: [
+            "Runtime", "Store", "WebhookInbox", "XummPlatform", "Domain", "ConsoleCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Wiring", dependencies: [
             "Runtime", "ConsoleCore", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "pushdesk", dependencies: [
-            "Wiring", "ConsoleCore", "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
+            "Wiring", "Service", "ConsoleCore", "Runtime", "Domain", "Store", "WebhookInbox", "XummPlatform", "XRPLTx", "XummSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -113,7 +126,7 @@ let package = Package(
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport"]),
         .testTarget(name: "WiringTests", dependencies: ["Wiring", "Store", "XummPlatform", "XummSimulator", "SimulatorTestSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: [
-            "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
+            "Service", "Runtime", "Wiring", "ConsoleCore", "Terminal", "Store", "WebhookInbox", "XummPlatform", "XummSimulator", "SimulatorTestSupport",
             "PostgresTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),

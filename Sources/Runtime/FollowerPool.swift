@@ -7,13 +7,13 @@ import XummPlatform
 /// One follower task per live payload (`Cmd.follow`): each claims the payload's lease (one
 /// follower per payload across every process on the store), reports the payload's changes as they
 /// arrive, ends with the payload's final state in the store, and gives the lease back.
-final class FollowerPool: Sendable {
+public final class FollowerPool: Sendable {
     private let operations: PushService
     private let settings: PayloadStatusStream.Settings
     private let leases: PayloadLeaseKeeper
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
 
-    init(operations: PushService, settings: PayloadStatusStream.Settings, leases: PayloadLeaseKeeper) {
+    public init(operations: PushService, settings: PayloadStatusStream.Settings = .init(), leases: PayloadLeaseKeeper) {
         self.operations = operations
         self.settings = settings
         self.leases = leases
@@ -21,7 +21,7 @@ final class FollowerPool: Sendable {
 
     /// Follows `record` unless it is final, already followed here, or its lease is held elsewhere
     /// (then `.notFollowing` says by whom and until when).
-    func follow(_ record: PayloadRecord, out: MessageSink) {
+    public func follow(_ record: PayloadRecord, out: MessageSink) {
         guard !record.isFinal else { return }
         let uuid = record.uuid
         let operations = self.operations, settings = self.settings, leases = self.leases
@@ -71,14 +71,15 @@ final class FollowerPool: Sendable {
 
     private func ended(_ uuid: String) { _ = tasks.withLock { $0.removeValue(forKey: uuid) } }
 
-    var count: Int { tasks.withLock { $0.count } }
+    /// Payloads followed right now.
+    public var count: Int { tasks.withLock { $0.count } }
 
     /// Whether this process follows the payload now.
-    func isFollowing(_ uuid: String) -> Bool { tasks.withLock { $0[uuid] != nil } }
+    public func isFollowing(_ uuid: String) -> Bool { tasks.withLock { $0[uuid] != nil } }
 
     /// Stops every follower and gives their leases back, so another process can take the
     /// payloads over at once instead of after the lease term.
-    func stopAll() async {
+    public func stopAll() async {
         let all = tasks.withLock { t in defer { t = [:] }; return Array(t.values) }
         for t in all { t.cancel() }
         await leases.releaseAll()

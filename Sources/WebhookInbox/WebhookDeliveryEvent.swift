@@ -22,6 +22,8 @@ public struct WebhookDeliveryEvent: Sendable, Equatable {
     public var signed: Bool?
     /// Deliveries recorded (new) since the inbox started.
     public var recordedCount: Int
+    /// From the request's arrival to its answer (verify, commit).
+    public var latency: Duration = .zero
 
     public init(at: Date, outcome: Outcome, status: Int, payloadUUID: String? = nil, userToken: String? = nil, signed: Bool? = nil, recordedCount: Int) {
         self.at = at; self.outcome = outcome; self.status = status; self.payloadUUID = payloadUUID

@@ -48,13 +48,7 @@ public final class WebhookInbox: Sendable {
     /// - Throws: when binding fails (port in use, bad host).
     public func start() async throws {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let router = Router()
-        router.post(RouterPath(config.path)) { request, _ in await self.handle(request) }
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
-            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            logger: Logger(label: "pushdesk.webhook.http", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let app = application { port in continuation.yield(.success(port)) }
         let task = Task {
             do { try await app.run() } catch { continuation.yield(.failure(error)) }
             continuation.finish()
@@ -72,6 +66,24 @@ public final class WebhookInbox: Sendable {
         case nil:
             throw WebhookInboxError.stoppedBeforeListening
         }
+    }
+
+    /// The inbox as a Hummingbird application, for a process that runs it in a service group of its
+    /// own (`pushdesk serve`): the delivery route plus `routes`. `onListening` gets the bound port.
+    public func application(routes: (Router<BasicRequestContext>) -> Void = { _ in },
+                            onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+        let router = Router()
+        router.post(RouterPath(config.path)) { request, _ in await self.handle(request) }
+        routes(router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
+            onServerRunning: { [self] channel in
+                let port = channel.localAddress?.port ?? 0
+                running.withLock { $0.port = port }
+                onListening(port)
+            },
+            logger: Logger(label: "pushdesk.webhook.http", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Stops listening and waits for the server to finish (in-flight requests are answered first).

@@ -9,6 +9,6 @@ struct PushDeskCommand: AsyncParsableCommand {
         abstract: "Push XRPL sign requests to Xumm/Xaman users and watch them live.",
         version: PushDeskVersion.current,
         subcommands: [ConsoleCommand.self, PushCommand.self, WaitCommand.self, UsersCommand.self, PayloadsCommand.self, AuditCommand.self,
-                      WebhookCommand.self, SimulatorCommand.self, PingCommand.self, DoctorCommand.self, TxCommand.self],
+                      WebhookCommand.self, ServeCommand.self, SimulatorCommand.self, PingCommand.self, DoctorCommand.self, TxCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 }
