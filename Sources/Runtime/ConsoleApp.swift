@@ -11,8 +11,10 @@ public enum ConsoleApp {
         public var label: String
         public var readOnly = false
         public var noColor = false
-        public init(label: String, readOnly: Bool = false, noColor: Bool = false) {
-            self.label = label; self.readOnly = readOnly; self.noColor = noColor
+        /// Clicks and the wheel (`--no-mouse` turns them off).
+        public var mouse = true
+        public init(label: String, readOnly: Bool = false, noColor: Bool = false, mouse: Bool = true) {
+            self.label = label; self.readOnly = readOnly; self.noColor = noColor; self.mouse = mouse
         }
     }
 
@@ -27,7 +29,7 @@ public enum ConsoleApp {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
             let thread = Thread {
                 let screen: TerminalScreen
-                do { screen = try TerminalScreen(noColor: options.noColor) } catch {
+                do { screen = try TerminalScreen(noColor: options.noColor, mouse: options.mouse) } catch {
                     mailbox.stop()
                     done.resume(throwing: error)
                     return

@@ -1,6 +1,7 @@
 import CNcursesw
 import ConsoleCore
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,9 @@ public final class TerminalScreen {
 
     /// Starts curses on the controlling terminal. Throws `TerminalError` when stdin/stdout is not a
     /// terminal or `TERM` has no usable terminfo entry.
-    public init(noColor: Bool) throws {
+    /// - Parameter mouse: report clicks and the wheel (SGR mouse mode); off with `--no-mouse`, which
+    ///   leaves the terminal's own selection and scrolling alone.
+    public init(noColor: Bool, mouse: Bool = true) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         if setlocale(LC_ALL, "") == nil { setlocale(LC_ALL, "C.UTF-8") }
         setenv("ESCDELAY", "25", 0)
@@ -50,6 +53,7 @@ public final class TerminalScreen {
             start_color()
             use_default_colors()
         }
+        TerminalScreen.mouseWanted.store(mouse, ordering: .relaxed)
         TerminalScreen.enableBracketedPaste()
     }
 
@@ -228,6 +232,7 @@ public final class TerminalScreen {
         var seq: [UInt32] = []
         while seq.count < 16, let r = rawRead(window, 0), case .char(let v) = r { seq.append(v); if seq.count == 5 { break } }
         if seq.isEmpty { return .esc }
+        if seq.starts(with: [0x5B, 0x3C]) { return mouse(window, seq) }
         guard seq == Array("[200~".unicodeScalars.map(\.value)) else {
             while rawRead(window, 0) != nil {}
             return nil
@@ -246,6 +251,26 @@ public final class TerminalScreen {
             if v == 13 || v == 10 { s.append("\n") } else if let u = Unicode.Scalar(v) { s.unicodeScalars.append(u) }
         }
         return .paste(s)
+    }
+
+    /// `ESC [ < button ; x ; y M` (press; `m` release), 1-based cells. Wheel notches are buttons
+    /// 64 and 65; modifier bits (4, 8, 16) are ignored; releases and drags report nothing.
+    private func mouse(_ window: UnsafeMutablePointer<WINDOW>, _ start: [UInt32]) -> Key? {
+        var seq = start
+        while seq.count < 32, seq.last != 0x4D, seq.last != 0x6D, let r = rawRead(window, 0), case .char(let v) = r { seq.append(v) }
+        guard let last = seq.last, last == 0x4D || last == 0x6D else { return nil }
+        let body = String(String.UnicodeScalarView(seq.dropFirst(2).dropLast().compactMap(Unicode.Scalar.init)))
+        let fields = body.split(separator: ";").compactMap { Int($0) }
+        guard fields.count == 3, last == 0x4D else { return nil }
+        let code = fields[0] & ~(4 | 8 | 16)
+        let action: MouseEvent.Action
+        switch code {
+        case 64: action = .wheelUp
+        case 65: action = .wheelDown
+        case 0, 1, 2: action = .press(button: code)
+        default: return nil // drags (32+) and other buttons
+        }
+        return .mouse(MouseEvent(x: fields[1] - 1, y: fields[2] - 1, action: action))
     }
 
     // MARK: Lifecycle
@@ -288,8 +313,16 @@ public final class TerminalScreen {
         return s == 0 ? nil : s
     }
 
-    static func enableBracketedPaste() { write("\u{1B}[?2004h") }
-    static func disableBracketedPaste() { write("\u{1B}[?2004l") }
+    /// Whether the mouse modes go on with bracketed paste.
+    static let mouseWanted = Atomic<Bool>(false)
+
+    /// Bracketed paste, and the mouse (button events, SGR coordinates) when wanted.
+    static func enableBracketedPaste() {
+        write("\u{1B}[?2004h")
+        if mouseWanted.load(ordering: .relaxed) { write("\u{1B}[?1000h\u{1B}[?1006h") }
+    }
+    /// Both off (async-signal-safe: a fatal signal's restore calls it).
+    static func disableBracketedPaste() { write("\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1000l") }
     private static func write(_ s: StaticString) {
         s.withUTF8Buffer { b in b.withMemoryRebound(to: CChar.self) { pd_write_stdout($0.baseAddress, Int32($0.count)) } }
     }

@@ -11,6 +11,7 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("read-only"), help: "Hide pushing and cancelling.") var readOnly = false
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).") var noColor = false
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own selection and scrolling).") var noMouse = false
     @Flag(help: "Use the embedded simulator even when credentials are configured.") var simulator = false
     @Option(help: ArgumentHelp("Store: a SQLite file or postgres://USER:PASS@HOST:PORT/DB[?sslmode=require] (embedded mode default: a fresh demo store; live default: PUSHDESK_STORE, config store =, else $XDG_DATA_HOME/pushdesk/pushdesk.sqlite).", valueName: "path-or-url"))
     var store: String?
@@ -49,7 +50,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         do {
             try await ConsoleApp.run(services: deployment.services,
-                                     options: .init(label: deployment.label, readOnly: readOnly, noColor: monochrome))
+                                     options: .init(label: deployment.label, readOnly: readOnly, noColor: monochrome, mouse: !noMouse))
         } catch {
             await deployment.shutdown()
             fail("\(error)")

@@ -67,4 +67,31 @@ struct ConsoleEndToEndTests {
         let after = try await tmux.waitFor { $0.contains("END") }
         #expect(after.contains("icanon echo"), "terminal not restored:\n\(after)")
     }
+
+    /// The real terminal path: the console asks for mouse events (SGR), a click on a Users row
+    /// selects it, the wheel moves three rows; with --no-mouse the terminal keeps the mouse.
+    @Test func clicksAndTheWheelReachTheConsoleUnlessNoMouse() async throws {
+        let tmux = try TmuxSession(width: 120, height: 35)
+        defer { tmux.kill() }
+        try tmux.type("\(binary)")
+        try tmux.key("Enter")
+        try await tmux.waitFor { $0.contains("tokens checked") }
+        #expect(try tmux.format("#{mouse_any_flag}") == "1")
+        // Screen row 6 (1-based) is the Users list's third row.
+        try tmux.type("\u{1B}[<0;10;6M")
+        try tmux.type("\u{1B}[<0;10;6m")
+        let third = try await tmux.waitFor { screen in screen.contains("Enter choose target") }
+        let name = try #require(third.split(separator: "\n")[5].split(separator: " ").dropFirst().first.map(String.init))
+        try tmux.key("Enter")
+        try await tmux.waitFor { $0.contains("To: \(name)") }
+        try tmux.type("\u{1B}[<65;10;6M")
+        try tmux.type("q")
+        try await tmux.waitFor { !$0.contains("PushDesk") }
+        #expect(try tmux.format("#{mouse_any_flag}") == "0")
+        try tmux.type("\(binary) --no-mouse")
+        try tmux.key("Enter")
+        try await tmux.waitFor { $0.contains("tokens checked") }
+        #expect(try tmux.format("#{mouse_any_flag}") == "0")
+        try tmux.type("q")
+    }
 }

@@ -39,6 +39,10 @@ struct TmuxSession {
     func capture() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name]).output }
     /// The screen with its SGR escape sequences (`capture-pane -e`): colours and attributes as drawn.
     func captureWithEscapes() throws -> String { try Self.run(["tmux", "-L", name, "capture-pane", "-p", "-e", "-t", name]).output }
+    /// A tmux format for the pane (`#{mouse_any_flag}`: whether the program asked for mouse events).
+    func format(_ f: String) throws -> String {
+        try Self.run(["tmux", "-L", name, "display-message", "-p", "-t", name, f]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     func kill() { _ = try? Self.run(["tmux", "-L", name, "kill-server"]) }
 
     /// Polls the screen until `predicate` holds; returns the last capture. `timeout` only guards against hangs.

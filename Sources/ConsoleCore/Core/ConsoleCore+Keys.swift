@@ -13,6 +13,7 @@ extension ConsoleCore {
             return []
         }
         if case .paste(let text) = key, state.mode == .normal { return replay(&state, text) }
+        if case .mouse(let event) = key { return handleMouse(&state, event, layout) }
         if let overlay = state.overlay { return handleOverlay(&state, overlay, key) }
         switch state.mode {
         case .edit: handleEdit(&state, key); return []

@@ -11,6 +11,8 @@ public enum Key: Sendable, Equatable, Hashable {
     case resize
     /// A bracketed paste (or a burst of typed characters) delivered as one run.
     case paste(String)
+    /// A mouse click or wheel turn (cell coordinates, 0-based).
+    case mouse(MouseEvent)
 
     /// Label used in key hints.
     public var label: String {
@@ -34,6 +36,20 @@ public enum Key: Sendable, Equatable, Hashable {
         case .ctrl(let c): return "C-\(c)"
         case .resize: return "resize"
         case .paste: return "paste"
+        case .mouse: return "mouse"
         }
     }
+}
+
+/// A mouse event as the terminal reports it (SGR mouse mode), in screen cells from the top left.
+public struct MouseEvent: Sendable, Equatable, Hashable {
+    public enum Action: Sendable, Equatable, Hashable {
+        /// A button went down (0 left, 1 middle, 2 right).
+        case press(button: Int)
+        case wheelUp, wheelDown
+    }
+    public var x: Int
+    public var y: Int
+    public var action: Action
+    public init(x: Int, y: Int, action: Action) { self.x = x; self.y = y; self.action = action }
 }
