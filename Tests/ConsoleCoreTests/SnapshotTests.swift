@@ -125,6 +125,7 @@ import XRPLTx
         var s = Fixtures.state(users: 8)
         Fixtures.keys(&s, .char("2"), .char("t"), .char("j"))
         Snapshot.assert(Self.view(s, 120, 35), named: "templates-120x35")
+        Snapshot.assert(Self.view(s, 200, 50), named: "templates-200x50")
         Fixtures.keys(&s, .enter)
         #expect(s.editor.text.contains("TrustSet"))
     }
@@ -139,5 +140,21 @@ import XRPLTx
         let text = Self.view(s, 80, 24).text()
         #expect(text.contains("NFTokenCreateOffer  NFT sell offer"), "\(text)")
         Snapshot.assert(Self.view(s, 80, 24), named: "templates-80x24")
+    }
+
+    /// A long platform error in the request log wraps under PATH / ERROR: its code and reference
+    /// stay on screen at 80 columns.
+    @Test(arguments: [(80, 24), (120, 35), (200, 50)])
+    func requestLogWrapsALongError(_ size: (Int, Int)) {
+        var s = Fixtures.state(users: 8, width: size.0, height: size.1)
+        Fixtures.send(&s, .requestLogged(RequestLogEntry(method: "GET", path: "/api/v1/platform/ping", status: 200, latencyMs: 3,
+                                                         rateLimitRemaining: 29, at: Fixtures.now)))
+        Fixtures.send(&s, .requestLogged(RequestLogEntry(method: "POST", path: "/api/v1/platform/payload", status: 400, latencyMs: 41,
+                                                         rateLimitRemaining: 28, at: Fixtures.now,
+                                                         error: "platform error 602: Invalid payload body: txjson.Destination is not a valid r-address (reference 8c5f0a3e-1b2d-4c5e-9f7a-0b1c2d3e4f50)")))
+        Fixtures.keys(&s, .char("L"))
+        let text = Self.view(s, size.0, size.1).text()
+        #expect(text.contains("8c5f0a3e-1b2d-4c5e-9f7a-0b1c2d3e4f50"), "\(text)")
+        Snapshot.assert(Self.view(s, size.0, size.1), named: "requestlog-long-error-\(size.0)x\(size.1)")
     }
 }
