@@ -94,6 +94,7 @@ public enum Keymap {
         ("EDIT", "typing inserts · arrows move · Esc leaves edit mode"),
         ("/ filter", "typing filters · Enter keeps · Esc clears"),
         (": command", "Tab completes · Enter runs · Esc cancels"),
+        ("mouse", "click focuses a pane and selects a row · wheel scrolls the pane under it · dialogs need their keys (--no-mouse: off)"),
         ("commands", ":user NAME  :template NAME  :push  :cancel  :verify  :expire N  :instruction TEXT  :stop  :log  :q"),
     ]
 
