@@ -205,7 +205,13 @@ struct CommandInterpreterTests {
         msgs = await log.wait(seconds: 60) { $0.contains { $0.upserted?.uuid == created.uuid && $0.upserted?.isFinal == true } }
         let final = try #require(msgs.compactMap(\.upserted).last { $0.uuid == created.uuid })
         #expect(final.isFinal)
-        #expect(try await store.payload(uuid: created.uuid)?.result?.outcome == final.result?.outcome)
+        // Shown first, stored second: the final write lands just after the message.
+        var stored = try await store.payload(uuid: created.uuid)
+        for _ in 0..<500 where stored?.isFinal != true {
+            try await Task.sleep(for: .milliseconds(10))
+            stored = try await store.payload(uuid: created.uuid)
+        }
+        #expect(stored?.result?.outcome == final.result?.outcome)
 
         // Cancel a fresh payload for bob: the platform's reason comes back as its code.
         let second = try await services.operations.create(PushRequestSpec(txjsonText: Self.signIn, userToken: bob, expireMinutes: 5))
