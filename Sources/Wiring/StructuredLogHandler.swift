@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import XRPLTx
 
 /// The line formats `pushdesk serve` logs in (`--log-format`).
 public enum LogFormat: String, Sendable, CaseIterable {
@@ -49,19 +50,9 @@ public struct StructuredLogHandler: LogHandler {
     }
 
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONPrinter.writeString(s, into: &out)
+        return out
     }
 
     static func logfmtKey(_ s: String) -> String {

@@ -52,7 +52,7 @@ public enum JSONPrinter {
     }
 
     /// Writes a JSON string literal with the required escapes.
-    static func writeString(_ s: String, into out: inout String) {
+    public static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -19,7 +19,7 @@ struct ServeProcessTests {
 
     static func run(binary: String, endpoint: PostgresEndpoint) async throws {
         let url = "postgres://\(endpoint.username):\(endpoint.password ?? "")@\(endpoint.host):\(endpoint.port)/\(endpoint.database)"
-        let inboxPort = try freePort()
+        let inboxPort = try FreePort.take()
         let sim = try SimulatorProcess(binary: binary, timeScale: 1, extra: ["--webhook-url", "http://127.0.0.1:\(inboxPort)/webhooks/xumm"])
         let r1 = try ServeReplica(binary: binary, store: url, apiBase: sim.apiBase, port: inboxPort, name: "serve@r1")
         let r2 = try ServeReplica(binary: binary, store: url, apiBase: sim.apiBase, port: 0, name: "serve@r2")
@@ -93,19 +93,6 @@ struct ServeProcessTests {
     static func status(_ url: String) async throws -> Int {
         guard let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(5)) else { return 0 }
         return Int(response.status.code)
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 }
 
