@@ -41,7 +41,7 @@ public final class Deployment: Sendable {
         let store = try await (location.map { try StoreLocation.parse($0) } ?? .sqlite(path: demoPath)).open()
         let credentials = XummCredentials(apiKey: UUID().uuidString.lowercased(), apiSecret: UUID().uuidString.lowercased())
         let simulator = try XummSimulator(config: SimulatorConfig(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
-                                                                  usersFile: usersFile, timeScale: timeScale))
+                                                                  usersFile: usersFile, timeScale: timeScale, xappEnabled: true))
         try await simulator.start()
         let relay = MessageRelay()
         let inbox = WebhookInbox(config: WebhookInboxConfig(apiSecret: credentials.apiSecret), store: store) { event in

@@ -73,6 +73,46 @@ public final class XummClient: Sendable {
         return first
     }
 
+    /// `POST /xapp/push`: a notification that opens the application's xApp; no sign request.
+    public func xappPush(_ request: XAppPushRequest) async throws -> XAppPushResult {
+        try await send("POST", "/xapp/push", body: Self.encode(request), as: XAppPushResult.self)
+    }
+
+    /// `POST /xapp/event`: like a push, and the event stays in the user's event list (`uuid`).
+    public func xappEvent(_ request: XAppPushRequest) async throws -> XAppPushResult {
+        try await send("POST", "/xapp/event", body: Self.encode(request), as: XAppPushResult.self)
+    }
+
+    /// `POST /kyc-status`: the KYC state of a token's user (`NONE` also for a token it does not know).
+    public func kycStatus(userToken: String) async throws -> KYCStatusResponse {
+        try await send("POST", "/kyc-status", body: Self.encode(["user_token": userToken]), as: KYCStatusResponse.self)
+    }
+
+    /// `GET /kyc-status/{account}`.
+    public func kycStatus(account: String) async throws -> KYCAccountInfo {
+        try await send("GET", "/kyc-status/\(Self.escape(account))", as: KYCAccountInfo.self, notFound: "account \(account)")
+    }
+
+    /// `GET /xrpl-tx/{txid}`: a MAINNET transaction's outcome and balance changes (60 calls a minute).
+    public func transaction(txid: String) async throws -> XRPLTransactionReport {
+        try await send("GET", "/xrpl-tx/\(Self.escape(txid))", as: XRPLTransactionReport.self, notFound: "transaction \(txid)")
+    }
+
+    /// `GET /rails`: the networks the platform knows, by key (`MAINNET`, `TESTNET`, ...).
+    public func rails() async throws -> [String: NetworkRail] {
+        try await send("GET", "/rails", as: [String: NetworkRail].self)
+    }
+
+    /// `GET /account-meta/{account}`.
+    public func accountMeta(account: String) async throws -> AccountMeta {
+        try await send("GET", "/account-meta/\(Self.escape(account))", as: AccountMeta.self, notFound: "account \(account)")
+    }
+
+    /// `GET /curated-assets`.
+    public func curatedAssets() async throws -> CuratedAssets {
+        try await send("GET", "/curated-assets", as: CuratedAssets.self)
+    }
+
     /// `POST /payload`, exactly once per `custom_meta.identifier`.
     ///
     /// When the call fails without a definite answer (timeout, dropped connection, 5xx) and the request
@@ -132,6 +172,10 @@ public final class XummClient: Sendable {
     }
 
     // MARK: Transport
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        do { return try JSONEncoder().encode(value) } catch { throw XummError.invalidRequest("could not encode the request: \(error)") }
+    }
 
     static func wireBody(_ request: PayloadCreateRequest) throws -> Data {
         guard (request.txjson == nil) != (request.txblob == nil) else {

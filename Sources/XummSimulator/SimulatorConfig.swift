@@ -25,17 +25,20 @@ public struct SimulatorConfig: Sendable, CustomStringConvertible {
     public var defaultExpireMinutes: Int
     /// The application name reported by `GET /ping` and in payloads.
     public var applicationName: String
+    /// The application has an xApp: `POST /xapp/push` and `/xapp/event` work (without it they are refused).
+    public var xappEnabled: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 0,
                 apiKey: String = "00000000-0000-4000-8000-00000000a11e",
                 apiSecret: String = "00000000-0000-4000-8000-00000000b0b0",
                 webhookURL: String? = nil, usersFile: URL? = nil, timeScale: Double = 1,
                 enforceRateLimit: Bool = false, rateLimitPerMinute: Int = 30,
-                defaultExpireMinutes: Int = 5, applicationName: String = "PushDesk Simulator") {
+                defaultExpireMinutes: Int = 5, applicationName: String = "PushDesk Simulator", xappEnabled: Bool = false) {
         self.host = host; self.port = port; self.apiKey = apiKey; self.apiSecret = apiSecret
         self.webhookURL = webhookURL; self.usersFile = usersFile; self.timeScale = timeScale
         self.enforceRateLimit = enforceRateLimit; self.rateLimitPerMinute = rateLimitPerMinute
         self.defaultExpireMinutes = defaultExpireMinutes; self.applicationName = applicationName
+        self.xappEnabled = xappEnabled
     }
 
     /// Never shows the secret.

@@ -20,6 +20,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("enforce-rate-limit"), help: "Answer 429 past the per-minute create limit.") var enforceRateLimit = false
     @Option(name: .customLong("rate-limit"), help: "Creates per minute.") var rateLimit = 30
     @Option(name: .customLong("default-expire"), help: "Minutes until a payload without options.expire expires.") var defaultExpire = 5
+    @Flag(help: "The application has an xApp: xApp push and event work (without it the platform refuses them).") var xapp = false
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error.") var logLevel = "info"
 
     func validate() throws {
@@ -32,7 +33,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         let secret = apiSecret ?? UUID().uuidString.lowercased()
         let config = SimulatorConfig(host: host, port: port, apiKey: key, apiSecret: secret, webhookURL: webhookURL,
                                      usersFile: users.map { URL(fileURLWithPath: $0) }, timeScale: timeScale,
-                                     enforceRateLimit: enforceRateLimit, rateLimitPerMinute: rateLimit, defaultExpireMinutes: defaultExpire)
+                                     enforceRateLimit: enforceRateLimit, rateLimitPerMinute: rateLimit, defaultExpireMinutes: defaultExpire,
+                                     xappEnabled: xapp)
         var logger = Logger(label: "pushdesk.simulator")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let simulator = try XummSimulator(config: config, logger: logger)

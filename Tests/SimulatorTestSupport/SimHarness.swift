@@ -12,9 +12,11 @@ public struct SimHarness: Sendable {
     public let sim: XummSimulator
     public let client: XummClient
 
-    public static func start(timeScale: Double = 0.05, webhookURL: String? = nil, enforceRateLimit: Bool = false, rateLimit: Int = 30) async throws -> SimHarness {
+    public static func start(timeScale: Double = 0.05, webhookURL: String? = nil, enforceRateLimit: Bool = false, rateLimit: Int = 30,
+                             xapp: Bool = true) async throws -> SimHarness {
         let cfg = SimulatorConfig(apiKey: key, apiSecret: secret, webhookURL: webhookURL, timeScale: timeScale,
-                                  enforceRateLimit: enforceRateLimit, rateLimitPerMinute: rateLimit, defaultExpireMinutes: 2)
+                                  enforceRateLimit: enforceRateLimit, rateLimitPerMinute: rateLimit, defaultExpireMinutes: 2,
+                                  xappEnabled: xapp)
         let sim = try XummSimulator(config: cfg)
         try await sim.start()
         let client = XummClient(baseURL: sim.apiBaseURL, credentials: XummCredentials(apiKey: key, apiSecret: secret), timeout: .seconds(5))

@@ -14,7 +14,9 @@ actor SimulatorEngine {
     let appName: String
 
     private(set) var users: [SimulatedUser]
-    private var payloads: [String: SimPayload] = [:]
+    private(set) var payloads: [String: SimPayload] = [:]
+    /// xApp events sent with `POST /xapp/event`, newest last (the users' event lists).
+    var xappEvents: [SimXAppEvent] = []
     private var order: [String] = []
     private var byIdentifier: [String: String] = [:]
     private var createTimes: [Date] = []

@@ -15,7 +15,9 @@ public enum ShippedDemoCast {
       "last_signed_days_ago": 2,
       "behaviour": "sign",
       "after_seconds": 3,
-      "note": "Regular customer; signs promptly (about 3 s)."
+      "note": "Regular customer; signs promptly (about 3 s).",
+      "kyc": "SUCCESSFUL",
+      "pro": true
     },
     {
       "name": "bob",
@@ -25,7 +27,8 @@ public enum ShippedDemoCast {
       "last_signed_days_ago": 5,
       "behaviour": "reject",
       "after_seconds": 4,
-      "note": "Careful; rejects requests he did not expect."
+      "note": "Careful; rejects requests he did not expect.",
+      "kyc": "IN_PROGRESS"
     },
     {
       "name": "carol",
@@ -116,7 +119,8 @@ public enum ShippedDemoCast {
       "last_signed_days_ago": 29.5,
       "behaviour": "reject",
       "after_seconds": 2,
-      "note": "Token expires within a day; rejects quickly."
+      "note": "Token expires within a day; rejects quickly.",
+      "kyc": "REJECTED"
     },
     {
       "name": "oscar",
@@ -128,5 +132,6 @@ public enum ShippedDemoCast {
     }
   ]
 }
+
 """#
 }

@@ -63,13 +63,15 @@ extension SimPayload {
         app.issuedUserToken = issuedUserToken
         let submit = request.options?.submit ?? true
         let node = request.options?.forceNetwork ?? "MAINNET"
+        let rail = SimulatorEngine.rails[node] ?? SimulatorEngine.rails["MAINNET"]
+        let nodeURI = rail?.endpoints.first?.url ?? "wss://xrplcluster.com"
         let response: PayloadResponse
         if signed {
             response = PayloadResponse(
                 hex: hex, txid: txid, resolvedAt: resolvedAt.map(Self.format),
-                dispatchedTo: submit ? "wss://xrplcluster.com" : "", dispatchedResult: submit ? "tesSUCCESS" : "",
-                dispatchedToNode: submit, environmentNodeuri: "wss://xrplcluster.com", environmentNodetype: node,
-                environmentNetworkID: 0, dispatchedNodetype: submit ? node : "", multisignAccount: "",
+                dispatchedTo: submit ? nodeURI : "", dispatchedResult: submit ? "tesSUCCESS" : "",
+                dispatchedToNode: submit, environmentNodeuri: nodeURI, environmentNodetype: node,
+                environmentNetworkID: rail?.chainID ?? 0, dispatchedNodetype: submit ? node : "", multisignAccount: "",
                 account: signerAccount, signer: signerAccount, user: deviceUser)
         } else {
             response = PayloadResponse(

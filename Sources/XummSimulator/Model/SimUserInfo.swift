@@ -17,9 +17,11 @@ public struct SimUserInfo: Sendable, Codable, Equatable {
     public var tokenExpiration: Int?
     public var lastSigned: Int?
     public var note: String?
+    public var kyc: String
+    public var pro: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, account, behaviour, active, revoked, note
+        case name, account, behaviour, active, revoked, note, kyc, pro
         case userToken = "user_token", afterSeconds = "after_seconds", behaviourText = "behaviour_text"
         case tokenIssued = "token_issued", tokenExpiration = "token_expiration", lastSigned = "last_signed"
     }
@@ -31,5 +33,6 @@ public struct SimUserInfo: Sendable, Codable, Equatable {
         tokenExpiration = u.tokenExpiration.map { Int($0.timeIntervalSince1970) }
         lastSigned = u.lastSigned.map { Int($0.timeIntervalSince1970) }
         note = u.note
+        kyc = u.kyc.rawValue; pro = u.xummPro
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import XummPlatform
 
 /// One wallet user of the simulated application.
 public struct SimulatedUser: Sendable, Equatable {
@@ -19,11 +20,16 @@ public struct SimulatedUser: Sendable, Equatable {
     public var afterSeconds: Double
     /// The demo story line for this user.
     public var note: String?
+    /// The user's KYC state (`POST /kyc-status`, `account-meta`).
+    public var kyc: KYCStatus
+    /// Has a Xumm Pro subscription (`account-meta`).
+    public var xummPro: Bool
 
     public init(name: String, account: String, userToken: String?, tokenIssued: Date?, lastSigned: Date?, revoked: Bool = false,
-                behaviour: UserBehaviour, afterSeconds: Double, note: String? = nil) {
+                behaviour: UserBehaviour, afterSeconds: Double, note: String? = nil, kyc: KYCStatus = .none, xummPro: Bool = false) {
         self.name = name; self.account = account; self.userToken = userToken; self.tokenIssued = tokenIssued
         self.lastSigned = lastSigned; self.revoked = revoked; self.behaviour = behaviour; self.afterSeconds = afterSeconds; self.note = note
+        self.kyc = kyc; self.xummPro = xummPro
     }
 
     /// When the token stops being pushable.

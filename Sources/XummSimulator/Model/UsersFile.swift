@@ -1,4 +1,5 @@
 import Foundation
+import XummPlatform
 
 /// The users file (the shipped one is `assets/demo/users.json`, built in as ``ShippedDemoCast``).
 /// Times are relative to the moment it is loaded, so the story holds on any date:
@@ -14,9 +15,13 @@ public struct UsersFile: Sendable, Codable {
         public var behaviour: UserBehaviour
         public var afterSeconds: Double?
         public var note: String?
+        /// `NONE` (default), `IN_PROGRESS`, `REJECTED` or `SUCCESSFUL`.
+        public var kyc: String?
+        /// Has Xumm Pro.
+        public var pro: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case name, account, revoked, behaviour, note
+            case name, account, revoked, behaviour, note, kyc, pro
             case userToken = "user_token", tokenIssuedDaysAgo = "token_issued_days_ago"
             case lastSignedDaysAgo = "last_signed_days_ago", afterSeconds = "after_seconds"
         }
@@ -48,6 +53,7 @@ extension UsersFile.Entry {
         let issued = tokenIssuedDaysAgo.map { now.addingTimeInterval(-$0 * day) }
         let signed = lastSignedDaysAgo.map { now.addingTimeInterval(-$0 * day) }
         return SimulatedUser(name: name, account: account, userToken: userToken, tokenIssued: issued ?? signed, lastSigned: signed ?? issued,
-                             revoked: revoked ?? false, behaviour: behaviour, afterSeconds: afterSeconds ?? 3, note: note)
+                             revoked: revoked ?? false, behaviour: behaviour, afterSeconds: afterSeconds ?? 3, note: note,
+                             kyc: kyc.map(KYCStatus.init(rawValue:)) ?? .none, xummPro: pro ?? false)
     }
 }

@@ -51,6 +51,7 @@ struct ControlRoutes {
         sim.post("users/:name/behaviour", use: setBehaviour)
         sim.put("users/:name/behaviour", use: setBehaviour)
         sim.get("payloads") { _, _ in Reply.json(await engine.allPayloads.map(SimPayloadInfo.init)) }
+        sim.get("events") { _, _ in Reply.json(await engine.xappEvents) }
         sim.post("payloads/:uuid/:action") { request, context in
             let uuid = context.parameters.get("uuid") ?? ""
             let user = (try await Self.decode(request) as ActionBody?)?.user

@@ -41,6 +41,7 @@ struct PlatformRoutes {
             }
             return Reply.json(UserTokensResponse(tokens: await engine.verify(tokens: body.tokens)))
         }
+        AccountRoutes(engine: engine).register(on: group)
         group.get("user-token/:token") { _, context in
             if let r = await fault("user-token") { return r }
             let token = context.parameters.get("token") ?? ""
