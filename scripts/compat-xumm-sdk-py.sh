@@ -19,7 +19,7 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 KEY="$(python3 -c 'import uuid; print(uuid.uuid4())')"
 SECRET="$(python3 -c 'import uuid; print(uuid.uuid4())')"
 LOG="$(mktemp)"
-"$BIN" simulator --host 127.0.0.1 --port "$PORT" --api-key "$KEY" --api-secret "$SECRET" --time-scale 0.5 --log-level warning >"$LOG" 2>&1 &
+"$BIN" simulator --host 127.0.0.1 --port "$PORT" --api-key "$KEY" --api-secret "$SECRET" --time-scale 0.5 --xapp --log-level warning >"$LOG" 2>&1 &
 SIM_PID=$!
 trap 'kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; rm -f "$LOG"' EXIT
 

@@ -14,7 +14,7 @@ import urllib.request
 
 import xumm
 import xumm.client
-from xumm.resource.types import XummGetPayloadResponse
+from xumm.resource.types import XummGetPayloadResponse, XummPushEventRequest
 
 from sim_sdk import point_sdk_at
 
@@ -101,6 +101,25 @@ async def main():
     states = {t.user_token: t.active for t in tokens}
     check("user-tokens (bare list): live active, dead inactive, malformed dropped",
           states == {alice: True, grace: False}, states)
+
+    # The platform endpoints beyond payloads (the simulator runs with --xapp).
+    check("get_kyc_status by token (alice: SUCCESSFUL)", sdk.get_kyc_status(alice) == "SUCCESSFUL")
+    check("get_kyc_status of an unknown token is NONE", sdk.get_kyc_status("00000000-0000-4000-8000-000000000000") == "NONE")
+    alice_account = next(u for u in sim("/_sim/users") if u["name"] == "alice")["account"]
+    check("get_kyc_status by account", sdk.get_kyc_status(alice_account) == "SUCCESSFUL")
+    assets = sdk.get_curated_assets()
+    check("get_curated_assets lists issuers with details", assets.issuers and all(i in assets.details for i in assets.issuers), assets.to_dict())
+    tx = sdk.get_transaction(got.response.txid)
+    dest = PAYMENT["Destination"]
+    check("get_transaction: the destination got 1 XRP",
+          tx.txid == got.response.txid and tx.balance_changes.get(dest) == [{"counterparty": "", "currency": "XRP", "value": "1"}],
+          tx.to_dict())
+    check("get_transaction: delivered_amount is the amount", tx.transaction.get("meta", {}).get("delivered_amount") == "1000000", tx.transaction)
+    pushed = sdk.push.push(XummPushEventRequest(user_token=alice, body="Please open our xApp"))
+    check("push.push to a live token", pushed.pushed is True, pushed.to_dict())
+    event = sdk.push.event(XummPushEventRequest(user_token=alice, subtitle="PushDesk", body="Your card is ready"))
+    check("push.event returns pushed and the event's uuid", event.pushed is True and len(event.uuid) == 36, event.to_dict())
+    check("the event is in alice's event list", any(e["uuid"] == event.uuid and e["user"] == "alice" for e in sim("/_sim/events")))
 
     record = {p["uuid"]: p for p in sim("/_sim/payloads")}
     check("simulator's own record agrees", record[live.uuid]["state"] == "signed" and record[plain.uuid]["state"] == "cancelled")

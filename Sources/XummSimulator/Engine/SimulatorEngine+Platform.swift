@@ -28,11 +28,12 @@ extension SimulatorEngine {
         return KYCStatusResponse(kycStatus: status, possibleStatuses: Self.kycWording)
     }
 
+    /// The platform's own wording, to the letter (xumm-sdk-py checks it).
     static let kycWording: [String: String] = [
         "NONE": "No KYC attempt has been made",
         "IN_PROGRESS": "KYC flow has been started, but did not finish (yet)",
         "REJECTED": "KYC flow has been started and rejected (NO SUCCESSFUL KYC)",
-        "SUCCESSFUL": "KYC flow has been started and was SUCCESSFUL",
+        "SUCCESSFUL": "KYC flow has been started and was SUCCESSFUL :)",
     ]
 
     /// `GET /account-meta/{account}` (also the source of `GET /kyc-status/{account}`).
@@ -64,18 +65,19 @@ extension SimulatorEngine {
     ]
 
     /// `GET /curated-assets`: two well-known issuers.
-    nonisolated static let curatedAssets: CuratedAssets = {
+    func curatedAssets() -> CuratedAssets {
         let bitstamp = "rvYAfWj5gh67oV6fW32ZzP3Aw4Eubs59B", gatehub = "rhub8VRN55s94qWKDv6jmDy1pUykJzF3wq"
+        let icon = { (name: String) in "\(self.origin)/assets/icons/\(name).png" }
         return CuratedAssets(
             issuers: ["Bitstamp", "GateHub"], currencies: ["USD", "BTC", "EUR"],
             details: [
-                "Bitstamp": .init(id: 185, name: "Bitstamp", domain: "bitstamp.net", currencies: [
-                    "USD": .init(id: 178, issuerID: 185, issuer: bitstamp, currency: "USD", name: "US Dollar"),
-                    "BTC": .init(id: 492, issuerID: 185, issuer: bitstamp, currency: "BTC", name: "Bitcoin"),
+                "Bitstamp": .init(id: 185, name: "Bitstamp", domain: "bitstamp.net", avatar: icon("bitstamp"), currencies: [
+                    "USD": .init(id: 178, issuerID: 185, issuer: bitstamp, currency: "USD", name: "US Dollar", avatar: icon("usd")),
+                    "BTC": .init(id: 492, issuerID: 185, issuer: bitstamp, currency: "BTC", name: "Bitcoin", avatar: icon("btc")),
                 ]),
-                "GateHub": .init(id: 186, name: "GateHub", domain: "gatehub.net", currencies: [
-                    "EUR": .init(id: 179, issuerID: 186, issuer: gatehub, currency: "EUR", name: "Euro"),
+                "GateHub": .init(id: 186, name: "GateHub", domain: "gatehub.net", avatar: icon("gatehub"), currencies: [
+                    "EUR": .init(id: 179, issuerID: 186, issuer: gatehub, currency: "EUR", name: "Euro", avatar: icon("eur")),
                 ]),
             ])
-    }()
+    }
 }

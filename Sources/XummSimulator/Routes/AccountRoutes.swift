@@ -52,6 +52,6 @@ struct AccountRoutes {
             return Reply.json(report)
         }
         group.get("rails") { _, _ in Reply.json(SimulatorEngine.rails) }
-        group.get("curated-assets") { _, _ in Reply.json(SimulatorEngine.curatedAssets) }
+        group.get("curated-assets") { _, _ in Reply.json(await engine.curatedAssets()) }
     }
 }
