@@ -17,12 +17,29 @@ public protocol XummAPI: Sendable {
     func verifyUserTokens(_ tokens: [String]) async throws -> [UserTokenStatus]
     /// The payload's status events until its final state (see ``PayloadStatusStream``).
     func statusEvents(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings) -> AsyncStream<StatusStreamEvent>
+    /// `POST /xapp/push` (`asEvent: false`) or `POST /xapp/event`: a notification without a sign request.
+    func notify(_ request: XAppPushRequest, asEvent: Bool) async throws -> XAppPushResult
+    /// `GET /xrpl-tx/{txid}`.
+    func transaction(txid: String) async throws -> XRPLTransactionReport
+    /// `POST /kyc-status {user_token}`.
+    func kycStatus(userToken: String) async throws -> KYCStatusResponse
+    /// `GET /account-meta/{account}`.
+    func accountMeta(account: String) async throws -> AccountMeta
+    /// `GET /rails`.
+    func rails() async throws -> [String: NetworkRail]
     /// The same events, handed to `onEvent` in the calling task as they arrive; returns after the last.
     func followStatus(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings,
                       onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async
 }
 
 extension XummAPI {
+    // Test doubles that only play the payload calls inherit these refusals.
+    public func notify(_ request: XAppPushRequest, asEvent: Bool) async throws -> XAppPushResult { throw XummError.invalidRequest("not offered by this platform") }
+    public func transaction(txid: String) async throws -> XRPLTransactionReport { throw XummError.invalidRequest("not offered by this platform") }
+    public func kycStatus(userToken: String) async throws -> KYCStatusResponse { throw XummError.invalidRequest("not offered by this platform") }
+    public func accountMeta(account: String) async throws -> AccountMeta { throw XummError.invalidRequest("not offered by this platform") }
+    public func rails() async throws -> [String: NetworkRail] { throw XummError.invalidRequest("not offered by this platform") }
+
     public func followStatus(uuid: String, websocketURL: String, settings: PayloadStatusStream.Settings,
                              onEvent: @escaping @Sendable (StatusStreamEvent) async -> Void) async {
         for await event in statusEvents(uuid: uuid, websocketURL: websocketURL, settings: settings) { await onEvent(event) }
@@ -30,6 +47,10 @@ extension XummAPI {
 }
 
 extension XummClient: XummAPI {
+    public func notify(_ request: XAppPushRequest, asEvent: Bool) async throws -> XAppPushResult {
+        asEvent ? try await xappEvent(request) : try await xappPush(request)
+    }
+
     public func createPayload(_ request: PayloadCreateRequest) async throws -> PayloadCreateResponse {
         try await createPayload(request, maxAttempts: 3)
     }

@@ -38,7 +38,7 @@ struct PushCommand: AsyncParsableCommand {
         catch { fail("cannot open the store: \(error)") }
         let client = XummClient(baseURL: connection.resolvedBase(config), credentials: credentials)
         let service = PushService(client: client, store: store, operatorName: self.store.operatorName(config))
-        let (token, name) = await resolveRecipient(store)
+        let (token, name) = await Self.recipient(to, in: store)
         let output = PushOutput(json: json, color: PushOutput.wantsColor(noColorFlag: noColor))
 
         let record: PayloadRecord
@@ -87,7 +87,7 @@ struct PushCommand: AsyncParsableCommand {
     }
 
     /// A known user by name, account or token; otherwise a raw token not yet in the store.
-    private func resolveRecipient(_ store: any PushDeskStore) async -> (token: String, name: String?) {
+    static func recipient(_ to: String, in store: any PushDeskStore) async -> (token: String, name: String?) {
         if let u = try? await store.findUser(nameOrAccountOrToken: to) { return (u.userToken, u.name) }
         let isToken = to.range(of: #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#, options: .regularExpression) != nil
         guard isToken else { fail("no known user named \(to) (give a name, an account or a user token)") }
@@ -102,7 +102,12 @@ struct PushCommand: AsyncParsableCommand {
             let from = printed.withLock { n in let old = n; n = updated.events.count; return old }
             for e in updated.events[from...] { output.event(e, uuid: updated.uuid) }
         }
-        output.final(final)
+        // A signed MAINNET transaction: what it did on the ledger (balance changes, delivered amount).
+        var outcome: TransactionOutcome?
+        if final.result?.outcome == .signed, let txid = final.result?.txid, (final.result?.network ?? "MAINNET") == "MAINNET" {
+            outcome = try? await TransactionOutcomeFetcher(client: service.client).outcome(txid: txid)
+        }
+        output.final(final, outcome: outcome)
         switch final.result?.outcome {
         case .signed?: return
         case .rejected?: throw ExitCode(3)

@@ -46,12 +46,20 @@ struct PushOutput: Sendable {
         }
     }
 
-    func final(_ r: PayloadRecord) {
+    func final(_ r: PayloadRecord, outcome: TransactionOutcome? = nil) {
         let res = r.result
         if json {
-            emit(["event": "final", "uuid": r.uuid, "outcome": res?.outcome.rawValue ?? "unknown", "txid": opt(res?.txid),
-                  "account": opt(res?.signerAccount), "dispatched_result": opt(res?.dispatchedResult),
-                  "network": opt(res?.network)])
+            var line: [String: Any] = ["event": "final", "uuid": r.uuid, "outcome": res?.outcome.rawValue ?? "unknown", "txid": opt(res?.txid),
+                                       "account": opt(res?.signerAccount), "dispatched_result": opt(res?.dispatchedResult),
+                                       "network": opt(res?.network)]
+            if let outcome {
+                line["delivered_amount"] = opt(outcome.delivered)
+                line["validated"] = outcome.validated
+                line["balance_changes"] = outcome.balanceChanges.map { c -> [String: Any] in
+                    ["account": c.account, "currency": c.currency, "issuer": opt(c.issuer), "value": c.value]
+                }
+            }
+            emit(line)
         } else {
             var line = "final: \(res?.outcome.rawValue ?? "unknown")"
             if let txid = res?.txid { line += "  txid \(txid)" }
@@ -59,6 +67,11 @@ struct PushOutput: Sendable {
             if let d = res?.dispatchedResult { line += "  \(d)" }
             if let n = res?.network { line += n == "MAINNET" ? "  MAINNET" : "  network \(n) (not MAINNET)" }
             print(line)
+            if let outcome {
+                print("ledger: \(outcome.result ?? "?")\(outcome.validated ? ", validated" : ", not yet validated")"
+                      + (outcome.delivered.map { "; delivered \($0)" } ?? "") + (outcome.isPartial ? " (PARTIAL: asked \(outcome.requested ?? "?"))" : ""))
+                for c in outcome.balanceChanges { print("  \(c.account)  \(c.text)") }
+            }
         }
     }
 
